@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { runBuild } from './commands/build.js';
+import { runCheck } from './commands/check.js';
+
+/** Exit statuses (DESIGN.md): 0 success, 1 the content has errors, 2 wrong usage or config. */
+export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+
+export const USAGE = `gazette — a static site generator for regulatory-news digests
+
+Usage:
+  gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts]
+  gazette check [--root DIR] [--format text|json|github] [--drafts]
+  gazette --help | --version
+
+Exit status: 0 success, 1 the content has errors, 2 wrong usage or configuration.`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+const COMMANDS: Record<string, { flags: Flags; run: (values: Record<string, string | boolean | undefined>, io: Io) => Promise<number> }> = {
+  build: {
+    flags: { root: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' } },
+    run: runBuild,
+  },
+  check: {
+    flags: { root: { type: 'string' }, format: { type: 'string' }, drafts: { type: 'boolean' } },
+    run: runCheck,
+  },
+};
+
+/** Runs one command line and returns its exit status; the only place that chooses one. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version') {
+    io.out('gazette 0.1.0');
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`gazette: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: { ...command.flags, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    io.err(`gazette ${name}: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  return command.run(values, io);
+}

@@ -1,0 +1,23 @@
+/** URL names of items: `[a-z0-9-]+`, never anything that could leave its folder. */
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isSlug(text: string): boolean {
+  return SLUG.test(text);
+}
+
+/** `content/items/2022/01/CAC Deep_Synthesis.md` → `cac-deep-synthesis`. */
+export function slugFromPath(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  return slugify(name);
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

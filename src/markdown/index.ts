@@ -1,0 +1,104 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import type { Token } from 'markdown-it';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { refPlaceholder } from '../domain/notes.js';
+import { isSafeUrl } from '../domain/urls.js';
+
+/**
+ * A body rendered once, to be placed on any page: its footnote references are
+ * placeholders that each page numbers in its own reading order (domain/notes).
+ */
+export interface RenderedBody {
+  html: string;
+  /** The inline notes' HTML, in order of first reference. */
+  notes: string[];
+  /** The first paragraph as plain text. */
+  summary: string;
+}
+
+let refused: string[] = [];
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+md.use(footnote);
+md.validateLink = (url: string): boolean => {
+  if (isSafeUrl(url)) return true;
+  refused.push(url);
+  return false;
+};
+md.renderer.rules.footnote_ref = (tokens, idx) => {
+  const meta = tokens[idx]!.meta as { id: number; subId?: number };
+  return refPlaceholder(meta.id, meta.subId ?? 0);
+};
+
+/** Renders a Markdown body; `line` is the file line the body starts on. */
+export function renderMarkdown(file: string, body: string, line: number): { body: RenderedBody; diagnostics: Diagnostic[] } {
+  refused = [];
+  const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  const tokens = md.parse(body, env);
+  const diagnostics: Diagnostic[] = [];
+  const at = (needle: string, fallbackLine: number) => locate(body, needle, line, fallbackLine);
+
+  for (const url of refused) {
+    diagnostics.push(diagnostic(file, at(url, 0), 'url-unsafe', `"${url}" is not a safe link`, 'links must be http(s), mailto or relative addresses'));
+  }
+  for (const token of tokens) {
+    if (token.type !== 'inline' || !token.children) continue;
+    for (const child of token.children) {
+      if (child.type !== 'text') continue;
+      for (const m of child.content.matchAll(/\[\^([^\]\s]+)\]/g)) {
+        diagnostics.push(diagnostic(file, at(m[0], token.map?.[0] ?? 0), 'footnote-undefined', `footnote [^${m[1]}] has no definition`, `add a line "[^${m[1]}]: the note's text" below the paragraph`));
+      }
+    }
+  }
+  for (const [key, id] of Object.entries(env.footnotes?.refs ?? {})) {
+    if (id >= 0) continue;
+    const label = key.slice(1);
+    diagnostics.push(diagnostic(file, at(`[^${label}]:`, 0), 'footnote-unused', `footnote [^${label}] is defined but never referenced`, `refer to it with [^${label}] in the text, or delete the definition`));
+  }
+
+  const { main, notes } = splitNotes(tokens);
+  const html = md.renderer.render(main, md.options, env);
+  const summary = firstParagraph(main);
+  return { body: { html, notes: notes.map((n) => unwrap(md.renderer.render(n, md.options, env))), summary }, diagnostics };
+}
+
+/** Separates the footnote block (which markdown-it-footnote appends) from the body. */
+function splitNotes(tokens: Token[]): { main: Token[]; notes: Token[][] } {
+  const start = tokens.findIndex((t) => t.type === 'footnote_block_open');
+  if (start < 0) return { main: tokens, notes: [] };
+  const notes: Token[][] = [];
+  let current: Token[] | undefined;
+  for (const token of tokens.slice(start)) {
+    if (token.type === 'footnote_open') current = [];
+    else if (token.type === 'footnote_close') {
+      if (current) notes.push(current);
+      current = undefined;
+    } else if (current && token.type !== 'footnote_anchor') current.push(token);
+  }
+  return { main: tokens.slice(0, start), notes };
+}
+
+function unwrap(html: string): string {
+  const trimmed = html.trim();
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(trimmed);
+  return single && !single[1]!.includes('<p>') ? single[1]! : trimmed;
+}
+
+function firstParagraph(tokens: Token[]): string {
+  const open = tokens.findIndex((t) => t.type === 'paragraph_open');
+  const inline = open >= 0 ? tokens[open + 1] : undefined;
+  if (!inline?.children) return '';
+  return inline.children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : ''))
+    .join('')
+    .trim();
+}
+
+/** The file position of `needle` in the body, or the start of line `fallback` of the body. */
+function locate(body: string, needle: string, bodyLine: number, fallback: number): { line: number; column: number } {
+  const offset = body.indexOf(needle);
+  if (offset < 0) return { line: bodyLine + fallback, column: 1 };
+  const before = body.slice(0, offset).split('\n');
+  return { line: bodyLine + before.length - 1, column: before[before.length - 1]!.length + 1 };
+}

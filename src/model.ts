@@ -1,0 +1,48 @@
+import type { Config, Section } from './config.js';
+import type { RenderedBody } from './markdown/index.js';
+import type { Authority } from './schema/authorities.js';
+import type { BulletinData } from './schema/bulletin.js';
+import type { ItemData } from './schema/item.js';
+
+/** An item, validated and its body rendered: everything one file alone decides. */
+export interface LoadedItem extends ItemData {
+  rendered: RenderedBody;
+}
+
+export interface LoadedBulletin extends BulletinData {
+  intro: RenderedBody;
+}
+
+/** An item placed in the site. */
+export interface Item extends LoadedItem {
+  /** `/items/<slug>/` */
+  url: string;
+  section: Section;
+  bulletinRef: Bulletin | undefined;
+}
+
+export interface BulletinSection {
+  section: Section;
+  items: Item[];
+}
+
+export interface Bulletin extends LoadedBulletin {
+  /** `/bulletins/2022-02/` */
+  url: string;
+  sections: BulletinSection[];
+  /** Every item in reading order (sections in config order). */
+  items: Item[];
+}
+
+/** The whole site, ready to render: every listing decided, every order total. */
+export interface Site {
+  config: Config;
+  authorities: Map<string, Authority>;
+  /** Every item, newest first. */
+  items: Item[];
+  /** Newest first. */
+  bulletins: Bulletin[];
+  bySection: Map<string, Item[]>;
+  byAuthority: Map<string, Item[]>;
+  byTag: Map<string, Item[]>;
+}

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE, parseConfig, withBaseUrl, type Config } from './config.js';
+import { diagnostic, sortDiagnostics, START, type Diagnostic } from './diagnostics.js';
+import type { LoadedBulletin, LoadedItem, Site } from './model.js';
+import { sitePages } from './pages/index.js';
+import { AUTHORITIES_FILE, parseAuthorities } from './schema/authorities.js';
+import { discover } from './stages/discover.js';
+import { loadBulletin, loadItem } from './stages/load.js';
+import { buildModel } from './stages/model.js';
+import { readPublic } from './stages/public.js';
+import { renderPages, type OutputFile } from './stages/render.js';
+import { loadTheme } from './stages/theme.js';
+
+/**
+ * The stages in order:
+ *   config → discover → load (read, validate, Markdown) per file → model → pages → render.
+ * `check` stops after the model, `build` renders and hands the files to a writer.
+ */
+export interface SiteOptions {
+  root: string;
+  drafts?: boolean;
+  /** Overrides the configured baseUrl (the `--base-url` flag). */
+  baseUrl?: string;
+}
+
+export interface LoadResult {
+  config: Config | undefined;
+  site: Site | undefined;
+  /** Sorted; empty when the site is valid. */
+  diagnostics: Diagnostic[];
+  /** The configuration itself is wrong: a usage error (exit 2), not a content error. */
+  configError: boolean;
+}
+
+export function readOptional(root: string, file: string): string | undefined {
+  const path = join(root, file);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+export function loadConfig(options: SiteOptions): { config: Config; diagnostics: Diagnostic[] } {
+  const parsed = parseConfig(readOptional(options.root, CONFIG_FILE));
+  if (parsed.diagnostics.length > 0 || options.baseUrl === undefined) return parsed;
+  return withBaseUrl(parsed.config, options.baseUrl);
+}
+
+/** Everything short of rendering: what `check` runs, and what `build` starts with. */
+export async function loadSite(options: SiteOptions): Promise<LoadResult> {
+  if (!existsSync(options.root)) {
+    return { config: undefined, site: undefined, configError: true, diagnostics: [diagnostic(options.root, START, 'root-missing', 'this folder does not exist', 'pass the site folder with --root')] };
+  }
+  const { config, diagnostics: configDiagnostics } = loadConfig(options);
+  if (configDiagnostics.length > 0) {
+    return { config: undefined, site: undefined, configError: true, diagnostics: sortDiagnostics(configDiagnostics) };
+  }
+  const { authorities, diagnostics } = parseAuthorities(readOptional(options.root, AUTHORITIES_FILE));
+  const files = await discover(options.root);
+  diagnostics.push(...files.diagnostics);
+
+  const ctx = { sections: config.sections, authorities: new Set(authorities.keys()) };
+  const items: LoadedItem[] = [];
+  for (const file of files.items) {
+    const result = loadItem(file, readFileSync(join(options.root, file)), ctx);
+    diagnostics.push(...result.diagnostics);
+    if (result.item && (options.drafts || !result.item.draft)) items.push(result.item);
+  }
+  const bulletins: LoadedBulletin[] = [];
+  for (const file of files.bulletins) {
+    const result = loadBulletin(file, readFileSync(join(options.root, file)));
+    diagnostics.push(...result.diagnostics);
+    if (result.bulletin) bulletins.push(result.bulletin);
+  }
+  const model = buildModel({ config, authorities, items, bulletins });
+  diagnostics.push(...model.diagnostics);
+  return { config, site: model.site, configError: false, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export interface BuildResult extends LoadResult {
+  files: OutputFile[] | undefined;
+}
+
+/** Loads and renders the whole site into a list of files (not yet written). */
+export async function buildSite(options: SiteOptions): Promise<BuildResult> {
+  const loaded = await loadSite(options);
+  const theme = loadTheme(options.root);
+  const pub = readPublic(options.root);
+  const early = [...loaded.diagnostics, ...theme.diagnostics, ...pub.diagnostics];
+  if (!loaded.site || early.length > 0) return { ...loaded, diagnostics: sortDiagnostics(early), files: undefined };
+  const rendered = renderPages(loaded.site, theme, sitePages(loaded.site));
+  const generated = new Set(rendered.files.map((f) => f.path));
+  const conflicts = pub.files
+    .filter((f) => generated.has(f.path))
+    .map((f) => diagnostic(`public/${f.path}`, START, 'public-conflict', `public/${f.path} has the same address as a page gazette generates`, 'rename or remove the file'));
+  const diagnostics = sortDiagnostics([...rendered.diagnostics, ...conflicts]);
+  if (diagnostics.length > 0) return { ...loaded, diagnostics, files: undefined };
+  return { ...loaded, files: [...pub.files, ...rendered.files] };
+}

@@ -1,0 +1,146 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { parseDate, type PartialDate } from '../domain/dates.js';
+import { didYouMean } from '../domain/suggest.js';
+import type { YamlPath, YamlSource } from './yaml.js';
+
+/**
+ * Reads typed values out of a YAML source, collecting a diagnostic (with the
+ * field's position) for everything that is wrong instead of stopping at the first.
+ */
+export class FieldReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly yaml: YamlSource,
+    /** What the fields belong to, for messages: "item", "bulletin", … */
+    readonly noun: string,
+  ) {}
+
+  fail(path: YamlPath, code: string, message: string, hint?: string): undefined {
+    this.diagnostics.push(this.yaml.error(path, code, message, hint));
+    return undefined;
+  }
+
+  /** The top-level map, or a diagnostic when the YAML is not one. */
+  root(): Record<string, unknown> | undefined {
+    const value = this.yaml.value;
+    if (value === null || value === undefined) return {};
+    if (!isRecord(value)) {
+      return this.fail([], 'field-type', `the front matter of a ${this.noun} must be a list of "field: value" lines`);
+    }
+    return value;
+  }
+
+  /** Reports every key not in `allowed`, suggesting the nearest allowed one. */
+  denyUnknown(record: Record<string, unknown>, allowed: readonly string[], path: YamlPath = []): void {
+    for (const key of Object.keys(record)) {
+      if (allowed.includes(key)) continue;
+      const where = [...path, key];
+      const label = path.length === 0 ? `field "${key}"` : `field "${[...path, key].join('.')}"`;
+      this.diagnostics.push(
+        this.yaml.keyError(
+          where,
+          'field-unknown',
+          `unknown ${label} in this ${this.noun}`,
+          didYouMean(key, allowed, 'fields'),
+        ),
+      );
+    }
+  }
+
+  required(record: Record<string, unknown>, key: string, hint: string): boolean {
+    if (record[key] !== undefined && record[key] !== null) return true;
+    const path = key in record ? [key] : [];
+    this.fail(path, 'field-required', `the ${this.noun} has no "${key}"`, hint);
+    return false;
+  }
+
+  string(value: unknown, path: YamlPath, what: string): string | undefined {
+    if (typeof value === 'string') {
+      if (value.trim() === '') return this.fail(path, 'field-empty', `${what} is empty`);
+      return value.trim();
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return this.fail(path, 'field-type', `${what} must be text, not ${describe(value)}`);
+  }
+
+  optionalString(record: Record<string, unknown>, key: string): string | undefined {
+    const value = record[key];
+    return value === undefined || value === null ? undefined : this.string(value, [key], `"${key}"`);
+  }
+
+  /** A string or a list of strings, as a list. */
+  stringList(record: Record<string, unknown>, key: string): string[] {
+    const value = record[key];
+    if (value === undefined || value === null) return [];
+    const list = Array.isArray(value) ? value : [value];
+    const path = (i: number): YamlPath => (Array.isArray(value) ? [key, i] : [key]);
+    const out: string[] = [];
+    list.forEach((entry: unknown, i) => {
+      const text = this.string(entry, path(i), `each entry of "${key}"`);
+      if (text !== undefined) out.push(text);
+    });
+    return out;
+  }
+
+  date(value: unknown, path: YamlPath, what: string, allowMonth: boolean): PartialDate | undefined {
+    if (typeof value !== 'string') {
+      return this.fail(path, 'date-invalid', `${what} must be a date like 2022-01-28, not ${describe(value)}`);
+    }
+    const result = parseDate(value.trim(), allowMonth);
+    if (!result.ok) {
+      const hint = allowMonth
+        ? 'write YYYY-MM-DD (2022-01-28), or YYYY-MM (2022-01) for "in January 2022"'
+        : 'write YYYY-MM-DD, e.g. 2022-03-01';
+      return this.fail(path, 'date-invalid', `${what}: ${result.reason}`, hint);
+    }
+    return result.date;
+  }
+
+  optionalDate(record: Record<string, unknown>, key: string, allowMonth = false): PartialDate | undefined {
+    const value = record[key];
+    if (value === undefined || value === null) return undefined;
+    return this.date(value, [key], `"${key}"`, allowMonth);
+  }
+
+  oneOf<T extends string>(value: unknown, path: YamlPath, allowed: readonly T[], what: string): T | undefined {
+    const text = this.string(value, path, what);
+    if (text === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    return this.fail(path, `${what.replace(/"/g, '')}-unknown`, `unknown ${what} "${text}"`, didYouMean(text, allowed, 'values'));
+  }
+
+  integer(record: Record<string, unknown>, key: string): number | undefined {
+    const value = record[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value)) return value;
+    return this.fail([key], 'field-type', `"${key}" must be a whole number, not ${describe(value)}`);
+  }
+
+  boolean(record: Record<string, unknown>, key: string): boolean | undefined {
+    const value = record[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    return this.fail([key], 'field-type', `"${key}" must be true or false, not ${describe(value)}`);
+  }
+
+  /** A list, or a single value as a one-entry list, with each entry's path. */
+  list(record: Record<string, unknown>, key: string): { value: unknown; path: YamlPath }[] {
+    const value = record[key];
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value.map((entry, i) => ({ value: entry, path: [key, i] }));
+    return [{ value, path: [key] }];
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map of fields';
+  if (typeof value === 'string') return `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,254 @@
+import type { Section } from '../config.js';
+import type { Diagnostic, Position } from '../diagnostics.js';
+import type { PartialDate } from '../domain/dates.js';
+import { FINE_FORMS, parseFineAmount, parseFineText, type Fine } from '../domain/fines.js';
+import { ID, SLUG, isSlug, slugFromPath, slugify } from '../domain/slugs.js';
+import { didYouMean } from '../domain/suggest.js';
+import { isAbsoluteHttpUrl, isSafeUrl } from '../domain/urls.js';
+import type { Document } from '../stages/read.js';
+import { FieldReader, describe, isRecord } from './fields.js';
+import type { YamlPath } from './yaml.js';
+
+export const STATUSES = ['draft', 'adopted', 'effective', 'repealed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Source {
+  title: string | undefined;
+  url: string | undefined;
+  publisher: string | undefined;
+  date: PartialDate | undefined;
+}
+
+/** An item's front matter, validated and typed. */
+export interface ItemData {
+  file: string;
+  title: string;
+  titleOriginal: string | undefined;
+  date: PartialDate;
+  category: string;
+  authorities: string[];
+  parties: string[];
+  fines: Fine[];
+  sources: Source[];
+  status: Status | undefined;
+  effective: PartialDate | undefined;
+  bulletin: string | undefined;
+  tags: string[];
+  slug: string;
+  weight: number;
+  draft: boolean;
+  summary: string | undefined;
+  instrument: string | undefined;
+  sectors: string[];
+  legalBasis: string[];
+  jurisdiction: string | undefined;
+  updated: PartialDate | undefined;
+  correction: string | undefined;
+  aliases: string[];
+  body: string;
+  bodyLine: number;
+  /** Where each top-level field's value starts, for errors found later. */
+  positions: Record<string, Position>;
+}
+
+export const ITEM_FIELDS = [
+  'title', 'date', 'category', 'authority', 'party', 'fine', 'currency', 'sources', 'status',
+  'effective', 'bulletin', 'tags', 'slug', 'weight', 'draft', 'summary', 'title_original',
+  'instrument', 'sector', 'legal_basis', 'jurisdiction', 'updated', 'correction', 'aliases',
+] as const;
+
+export interface ItemContext {
+  sections: readonly Section[];
+  authorities: ReadonlySet<string>;
+}
+
+export function validateItem(doc: Document, ctx: ItemContext): { item?: ItemData; diagnostics: Diagnostic[] } {
+  const r = new FieldReader(doc.yaml, 'item');
+  const raw = r.root();
+  if (!raw) return { diagnostics: r.diagnostics };
+  r.denyUnknown(raw, ITEM_FIELDS);
+
+  const title = r.required(raw, 'title', 'add a headline, e.g. title: "CAC Publishes Draft Rules"') ? r.string(raw.title, ['title'], '"title"') : undefined;
+  const date = r.required(raw, 'date', 'add the date it happened: date: 2022-01-28 (or 2022-01 for a month)') ? r.date(raw.date, ['date'], '"date"', true) : undefined;
+  const sectionIds = ctx.sections.map((s) => s.id);
+  const category = r.required(raw, 'category', `add the section it belongs to: category: ${sectionIds.join(' | ')}`)
+    ? r.oneOf(raw.category, ['category'], sectionIds, '"category"')
+    : undefined;
+
+  const authorities = readAuthorities(r, raw, ctx.authorities);
+  const fines = readFines(r, raw);
+  const sources = readSources(r, raw);
+  const status = raw.status === undefined || raw.status === null ? undefined : r.oneOf(raw.status, ['status'], STATUSES, '"status"');
+  const tags = readIds(r, raw, 'tags', 'a tag');
+  const slug = readSlug(r, raw, doc.file);
+  const updated = r.optionalDate(raw, 'updated');
+  const correction = r.optionalString(raw, 'correction');
+  if (updated !== undefined && correction === undefined) r.fail(['updated'], 'field-required', '"updated" needs a "correction" saying what was corrected', 'add correction: "…" under updated');
+  if (correction !== undefined && raw.updated === undefined) r.fail(['correction'], 'field-required', '"correction" needs the date of the correction in "updated"', 'add updated: YYYY-MM-DD');
+  const bulletin = r.optionalString(raw, 'bulletin');
+  if (bulletin !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(bulletin)) r.fail(['bulletin'], 'field-type', `"bulletin" must be a bulletin id like 2022-02, not "${bulletin}"`);
+  const instrument = r.optionalString(raw, 'instrument');
+  if (instrument !== undefined && !ID.test(instrument)) r.fail(['instrument'], 'field-type', `"instrument" must be an id of lowercase letters, digits and hyphens, not "${instrument}"`, `e.g. instrument: ${slugify(instrument) || 'cybersecurity-review-measures'}`);
+  const aliases = readAliases(r, raw);
+
+  const item: ItemData | undefined =
+    title !== undefined && date !== undefined && category !== undefined && slug !== undefined
+      ? {
+          file: doc.file,
+          title,
+          titleOriginal: r.optionalString(raw, 'title_original'),
+          date,
+          category,
+          authorities,
+          parties: r.stringList(raw, 'party'),
+          fines,
+          sources,
+          status,
+          effective: r.optionalDate(raw, 'effective'),
+          bulletin,
+          tags,
+          slug,
+          weight: r.integer(raw, 'weight') ?? 0,
+          draft: r.boolean(raw, 'draft') ?? false,
+          summary: r.optionalString(raw, 'summary'),
+          instrument,
+          sectors: r.stringList(raw, 'sector'),
+          legalBasis: r.stringList(raw, 'legal_basis'),
+          jurisdiction: r.optionalString(raw, 'jurisdiction'),
+          updated,
+          correction,
+          aliases,
+          body: doc.body,
+          bodyLine: doc.bodyLine,
+          positions: Object.fromEntries(Object.keys(raw).map((k) => [k, doc.yaml.at([k])])),
+        }
+      : undefined;
+  return r.diagnostics.length === 0 && item ? { item, diagnostics: [] } : { diagnostics: r.diagnostics };
+}
+
+function readAuthorities(r: FieldReader, raw: Record<string, unknown>, known: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  for (const { value, path } of r.list(raw, 'authority')) {
+    const id = r.string(value, path, 'an authority');
+    if (id === undefined) continue;
+    if (!known.has(id)) {
+      r.fail(path, 'authority-unknown', `unknown authority "${id}"`, `${didYouMean(id, [...known], 'authorities')} Authorities are defined in data/authorities.yaml.`);
+    } else if (!ids.includes(id)) {
+      ids.push(id);
+    }
+  }
+  return ids;
+}
+
+function readFines(r: FieldReader, raw: Record<string, unknown>): Fine[] {
+  const fines: Fine[] = [];
+  const currency = r.optionalString(raw, 'currency');
+  for (const { value, path } of r.list(raw, 'fine')) {
+    const result = readFine(r, value, path, currency);
+    if (result) fines.push(result);
+  }
+  if (currency !== undefined && raw.fine === undefined) r.fail(['currency'], 'field-unused', '"currency" is given but there is no "fine"');
+  return fines;
+}
+
+function readFine(r: FieldReader, value: unknown, path: YamlPath, currency: string | undefined): Fine | undefined {
+  let result;
+  if (typeof value === 'string') {
+    result = parseFineText(value, currency);
+  } else if (typeof value === 'number') {
+    if (currency === undefined) return r.fail(path, 'fine-currency', `the fine ${value} has no currency`, `write it with its currency, e.g. fine: "RMB ${value}", or add currency: RMB`);
+    result = parseFineAmount(value, currency);
+  } else if (isRecord(value)) {
+    r.denyUnknown(value, ['amount', 'currency'], path);
+    const amount = value.amount;
+    const cur = value.currency ?? currency;
+    if (typeof amount !== 'number' && typeof amount !== 'string') return r.fail(path, 'fine-invalid', 'the fine has no "amount"', 'write {amount: 300000, currency: RMB}');
+    if (typeof cur !== 'string') return r.fail(path, 'fine-currency', 'the fine has no "currency"', 'write {amount: 300000, currency: RMB}');
+    result = parseFineAmount(amount, cur);
+  } else {
+    return r.fail(path, 'fine-invalid', `a fine must be text such as "RMB 300,000", not ${describe(value)}`, `write ${FINE_FORMS}`);
+  }
+  if (!result.ok) {
+    const hint = result.code === 'fine-negative' ? 'write the amount without a minus sign' : `write ${FINE_FORMS}`;
+    return r.fail(path, result.code, result.reason, hint);
+  }
+  return result.fine;
+}
+
+function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
+  const value = raw.sources;
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    r.fail(['sources'], 'field-type', '"sources" must be a list', 'write each source on its own line starting with "- "');
+    return [];
+  }
+  const sources: Source[] = [];
+  value.forEach((entry: unknown, i) => {
+    const path = ['sources', i];
+    if (typeof entry === 'string') {
+      const url = checkUrl(r, entry.trim(), path);
+      if (url !== undefined) sources.push({ title: undefined, url, publisher: undefined, date: undefined });
+      return;
+    }
+    if (!isRecord(entry)) {
+      r.fail(path, 'field-type', `a source must be a URL or {title, url}, not ${describe(entry)}`);
+      return;
+    }
+    r.denyUnknown(entry, ['title', 'url', 'publisher', 'date'], path);
+    const text = (key: string) => (entry[key] === undefined || entry[key] === null ? undefined : r.string(entry[key], [...path, key], `a source's "${key}"`));
+    const title = text('title');
+    const rawUrl = text('url');
+    const url = rawUrl === undefined ? undefined : checkUrl(r, rawUrl, [...path, 'url']);
+    if (title === undefined && rawUrl === undefined) {
+      r.fail(path, 'field-required', 'a source needs a "title" or a "url"');
+      return;
+    }
+    const date = entry.date === undefined || entry.date === null ? undefined : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
+    sources.push({ title, url, publisher: text('publisher'), date });
+  });
+  return sources;
+}
+
+function checkUrl(r: FieldReader, url: string, path: YamlPath): string | undefined {
+  if (!isSafeUrl(url)) return r.fail(path, 'url-unsafe', `"${url}" is not a safe link`, 'sources must be http:// or https:// addresses');
+  if (!isAbsoluteHttpUrl(url)) return r.fail(path, 'url-invalid', `"${url}" is not an absolute http(s) URL`, 'write the full address, e.g. https://www.cac.gov.cn/…');
+  return url;
+}
+
+function readIds(r: FieldReader, raw: Record<string, unknown>, key: string, what: string): string[] {
+  const ids: string[] = [];
+  for (const { value, path } of r.list(raw, key)) {
+    const id = r.string(value, path, what);
+    if (id === undefined) continue;
+    if (!ID.test(id)) r.fail(path, 'field-type', `${what} must be lowercase letters, digits and hyphens, not "${id}"`, `write "${slugify(id)}"`);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): string | undefined {
+  const value = raw.slug;
+  if (value === undefined || value === null) {
+    const slug = slugFromPath(file);
+    return slug === '' ? r.fail([], 'slug-invalid', 'no URL name can be made from this file name', 'rename the file or add slug: my-item') : slug;
+  }
+  const slug = r.string(value, ['slug'], '"slug"');
+  if (slug === undefined) return undefined;
+  if (!isSlug(slug)) {
+    const escapes = /[/\\]|\.\./.test(slug);
+    return r.fail(['slug'], 'slug-invalid', escapes ? `slug "${slug}" would leave the items folder` : `slug "${slug}" must be lowercase letters, digits and hyphens`, `write slug: ${slugify(slug) || 'my-item'} (pattern ${SLUG.source})`);
+  }
+  return slug;
+}
+
+function readAliases(r: FieldReader, raw: Record<string, unknown>): string[] {
+  const aliases: string[] = [];
+  for (const { value, path } of r.list(raw, 'aliases')) {
+    const alias = r.string(value, path, 'an alias');
+    if (alias === undefined) continue;
+    const ok = /^\/([a-z0-9._~-]+\/)*[a-z0-9._~-]*$/i.test(alias) && !alias.split('/').some((p) => p === '..' || p === '.');
+    if (!ok) r.fail(path, 'alias-invalid', `alias "${alias}" is not a site path`, 'write the old path from the site root, e.g. /items/old-name/');
+    else aliases.push(alias.endsWith('/') || /\.html?$/.test(alias) ? alias : `${alias}/`);
+  }
+  return aliases;
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { renderMarkdown } from '../markdown/index.js';
+import type { LoadedBulletin, LoadedItem } from '../model.js';
+import { validateBulletin } from '../schema/bulletin.js';
+import { validateItem, type ItemContext } from '../schema/item.js';
+import { readDocument } from './read.js';
+
+/**
+ * Everything that one file alone decides: read → validate → render its
+ * Markdown. The result depends only on the file's bytes and the context, so
+ * `dev` can cache it per file.
+ */
+export function loadItem(file: string, bytes: Uint8Array, ctx: ItemContext): { item?: LoadedItem; diagnostics: Diagnostic[] } {
+  const read = readDocument(file, bytes);
+  if (!read.document) return { diagnostics: read.diagnostics };
+  const valid = validateItem(read.document, ctx);
+  const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine);
+  const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
+  if (!valid.item || diagnostics.length > 0) return { diagnostics };
+  return { item: { ...valid.item, rendered: markdown.body }, diagnostics };
+}
+
+export function loadBulletin(file: string, bytes: Uint8Array): { bulletin?: LoadedBulletin; diagnostics: Diagnostic[] } {
+  const read = readDocument(file, bytes);
+  if (!read.document) return { diagnostics: read.diagnostics };
+  const valid = validateBulletin(read.document);
+  const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine);
+  const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
+  if (!valid.bulletin || diagnostics.length > 0) return { diagnostics };
+  return { bulletin: { ...valid.bulletin, intro: markdown.body }, diagnostics };
+}

@@ -1,0 +1,46 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { basePath, relativeUrl } from '../domain/urls.js';
+import type { Site } from '../model.js';
+import type { PageSpec } from '../pages/index.js';
+import { TemplateError, type Theme } from './theme.js';
+
+/** A file of the built site: its path inside the output folder and its bytes. */
+export interface OutputFile {
+  /** `items/x/index.html`, `sitemap.xml`: no leading slash. */
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** `/items/x/` → `items/x/index.html`; `/sitemap.xml` → `sitemap.xml`. */
+export function outputPath(sitePath: string): string {
+  const path = sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath;
+  return path.slice(1);
+}
+
+/** Renders each page with its template; the theme's layout wraps HTML pages. */
+export function renderPages(site: Site, theme: Theme, specs: readonly PageSpec[]): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  const shared = {
+    title: site.config.title,
+    description: site.config.description,
+    language: site.config.language,
+    sections: site.config.sections.map((s) => ({ title: s.title, url: `/${s.id}/` })),
+  };
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const spec of specs) {
+    // The 404 page is served at any address, so its links start from the base path.
+    const url =
+      spec.path === '/404.html'
+        ? (to: string) => basePath(site.config.baseUrl, to)
+        : (to: string) => relativeUrl(spec.path, to);
+    try {
+      const content = theme.render(spec.template, { ...spec.data, site: shared, page: { path: spec.path, title: spec.title, description: spec.description }, url });
+      files.push({ path: outputPath(spec.path), content });
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      if (!diagnostics.some((d) => d.message === error.diagnostic.message)) diagnostics.push(error.diagnostic);
+    }
+  }
+  for (const asset of theme.assets) files.push({ path: outputPath(asset.path), content: asset.bytes });
+  return { files, diagnostics };
+}
