@@ -26,9 +26,20 @@ const defaultIo: Io = {
 
 type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-const COMMANDS: Record<string, { flags: Flags; run: (values: Record<string, string | boolean | undefined>, io: Io) => Promise<number> }> = {
+const COMMANDS: Record<
+  string,
+  {
+    flags: Flags;
+    run: (values: Record<string, string | boolean | undefined>, io: Io) => Promise<number>;
+  }
+> = {
   build: {
-    flags: { root: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' } },
+    flags: {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+      drafts: { type: 'boolean' },
+    },
     run: runBuild,
   },
   check: {
@@ -55,7 +66,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: [...rest], options: { ...command.flags, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: { ...command.flags, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     io.err(`gazette ${name}: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;

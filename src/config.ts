@@ -40,8 +40,19 @@ const KEYS = ['title', 'description', 'baseUrl', 'language', 'sections', 'perPag
 
 /** Page names a section id must not take, since they are URLs of their own. */
 const RESERVED = new Set([
-  'items', 'bulletins', 'authorities', 'tags', 'fines', 'calendar', 'search', 'instruments',
-  'statistics', 'corrections', 'data', 'assets', 'page',
+  'items',
+  'bulletins',
+  'authorities',
+  'tags',
+  'fines',
+  'calendar',
+  'search',
+  'instruments',
+  'statistics',
+  'corrections',
+  'data',
+  'assets',
+  'page',
 ]);
 
 export interface ConfigResult {
@@ -64,26 +75,48 @@ export function parseConfig(text: string | undefined): ConfigResult {
   config.description = r.optionalString(raw, 'description');
   config.language = r.optionalString(raw, 'language') ?? config.language;
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(config.language)) {
-    r.fail(['language'], 'config-invalid', `"${config.language}" is not a language tag`, 'use a BCP 47 tag such as en, zh-Hans or en-GB');
+    r.fail(
+      ['language'],
+      'config-invalid',
+      `"${config.language}" is not a language tag`,
+      'use a BCP 47 tag such as en, zh-Hans or en-GB',
+    );
   }
   const baseUrl = r.optionalString(raw, 'baseUrl');
   if (baseUrl !== undefined) {
     const parsedBase = parseBaseUrl(baseUrl);
     if (parsedBase) config.baseUrl = parsedBase;
-    else r.fail(['baseUrl'], 'config-invalid', `"${baseUrl}" is not a base URL`, 'write a URL such as https://example.org/digest/ or a path such as /digest/');
+    else
+      r.fail(
+        ['baseUrl'],
+        'config-invalid',
+        `"${baseUrl}" is not a base URL`,
+        'write a URL such as https://example.org/digest/ or a path such as /digest/',
+      );
   }
   const perPage = r.integer(raw, 'perPage');
   if (perPage !== undefined) {
-    if (perPage < 1 || perPage > 10000) r.fail(['perPage'], 'config-invalid', `"perPage" must be between 1 and 10000, not ${perPage}`);
+    if (perPage < 1 || perPage > 10000)
+      r.fail(
+        ['perPage'],
+        'config-invalid',
+        `"perPage" must be between 1 and 10000, not ${perPage}`,
+      );
     else config.perPage = perPage;
   }
-  if (raw.sections !== undefined) config.sections = readSections(r, raw.sections) ?? config.sections;
+  if (raw.sections !== undefined)
+    config.sections = readSections(r, raw.sections) ?? config.sections;
   return { config, diagnostics: r.diagnostics };
 }
 
 function readSections(r: FieldReader, value: unknown): Section[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
-    return r.fail(['sections'], 'config-invalid', '"sections" must be a list of {id, title}', 'e.g. sections: [{id: legislation, title: Legislation}]');
+    return r.fail(
+      ['sections'],
+      'config-invalid',
+      '"sections" must be a list of {id, title}',
+      'e.g. sections: [{id: legislation, title: Legislation}]',
+    );
   }
   const sections: Section[] = [];
   value.forEach((entry: unknown, i) => {
@@ -95,7 +128,14 @@ function readSections(r: FieldReader, value: unknown): Section[] | undefined {
     const id = r.string(entry.id, ['sections', i, 'id'], 'a section\'s "id"');
     if (id === undefined) return;
     if (!ID.test(id) || RESERVED.has(id)) {
-      r.fail(['sections', i, 'id'], 'config-invalid', `"${id}" cannot be a section id`, RESERVED.has(id) ? `"${id}" is a page of its own; choose another id` : 'use lowercase letters, digits and hyphens');
+      r.fail(
+        ['sections', i, 'id'],
+        'config-invalid',
+        `"${id}" cannot be a section id`,
+        RESERVED.has(id)
+          ? `"${id}" is a page of its own; choose another id`
+          : 'use lowercase letters, digits and hyphens',
+      );
       return;
     }
     if (sections.some((s) => s.id === id)) {
@@ -103,9 +143,13 @@ function readSections(r: FieldReader, value: unknown): Section[] | undefined {
       return;
     }
     const fallback = DEFAULT_SECTIONS.find((s) => s.id === id)?.title;
-    const title = entry.title === undefined ? fallback : r.string(entry.title, ['sections', i, 'title'], 'a section\'s "title"');
+    const title =
+      entry.title === undefined
+        ? fallback
+        : r.string(entry.title, ['sections', i, 'title'], 'a section\'s "title"');
     if (title === undefined) {
-      if (entry.title === undefined) r.fail(['sections', i], 'field-required', `section "${id}" has no "title"`);
+      if (entry.title === undefined)
+        r.fail(['sections', i], 'field-required', `section "${id}" has no "title"`);
       return;
     }
     sections.push({ id, title });
@@ -119,7 +163,15 @@ export function withBaseUrl(config: Config, text: string): ConfigResult {
   if (!base) {
     return {
       config,
-      diagnostics: [diagnostic('--base-url', START, 'config-invalid', `"${text}" is not a base URL`, 'write a URL such as https://example.org/digest/ or a path such as /digest/')],
+      diagnostics: [
+        diagnostic(
+          '--base-url',
+          START,
+          'config-invalid',
+          `"${text}" is not a base URL`,
+          'write a URL such as https://example.org/digest/ or a path such as /digest/',
+        ),
+      ],
     };
   }
   return { config: { ...config, baseUrl: base }, diagnostics: [] };

@@ -6,10 +6,12 @@ import type { LoadedBulletin, LoadedItem, Site } from './model.js';
 import { sitePages } from './pages/index.js';
 import { AUTHORITIES_FILE, parseAuthorities } from './schema/authorities.js';
 import { discover } from './stages/discover.js';
-import { loadBulletin, loadItem } from './stages/load.js';
+import { loadBulletin } from './stages/load.js';
+import { loadItems } from './stages/load-items.js';
 import { buildModel } from './stages/model.js';
 import { readPublic } from './stages/public.js';
 import { renderPages, type OutputFile } from './stages/render.js';
+import type { Writer } from './stages/write.js';
 import { loadTheme } from './stages/theme.js';
 
 /**
@@ -47,20 +49,44 @@ export function loadConfig(options: SiteOptions): { config: Config; diagnostics:
 /** Everything short of rendering: what `check` runs, and what `build` starts with. */
 export async function loadSite(options: SiteOptions): Promise<LoadResult> {
   if (!existsSync(options.root)) {
-    return { config: undefined, site: undefined, configError: true, diagnostics: [diagnostic(options.root, START, 'root-missing', 'this folder does not exist', 'pass the site folder with --root')] };
+    return {
+      config: undefined,
+      site: undefined,
+      configError: true,
+      diagnostics: [
+        diagnostic(
+          options.root,
+          START,
+          'root-missing',
+          'this folder does not exist',
+          'pass the site folder with --root',
+        ),
+      ],
+    };
   }
   const { config, diagnostics: configDiagnostics } = loadConfig(options);
   if (configDiagnostics.length > 0) {
-    return { config: undefined, site: undefined, configError: true, diagnostics: sortDiagnostics(configDiagnostics) };
+    return {
+      config: undefined,
+      site: undefined,
+      configError: true,
+      diagnostics: sortDiagnostics(configDiagnostics),
+    };
   }
-  const { authorities, diagnostics } = parseAuthorities(readOptional(options.root, AUTHORITIES_FILE));
+  const { authorities, diagnostics } = parseAuthorities(
+    readOptional(options.root, AUTHORITIES_FILE),
+  );
   const files = await discover(options.root);
   diagnostics.push(...files.diagnostics);
 
-  const ctx = { sections: config.sections, authorities: new Set(authorities.keys()) };
+  const loadedItems = await loadItems({
+    root: options.root,
+    files: files.items,
+    sections: config.sections,
+    authorities: [...authorities.keys()],
+  });
   const items: LoadedItem[] = [];
-  for (const file of files.items) {
-    const result = loadItem(file, readFileSync(join(options.root, file)), ctx);
+  for (const result of loadedItems) {
     diagnostics.push(...result.diagnostics);
     if (result.item && (options.drafts || !result.item.draft)) items.push(result.item);
   }
@@ -72,26 +98,59 @@ export async function loadSite(options: SiteOptions): Promise<LoadResult> {
   }
   const model = buildModel({ config, authorities, items, bulletins });
   diagnostics.push(...model.diagnostics);
-  return { config, site: model.site, configError: false, diagnostics: sortDiagnostics(diagnostics) };
+  return {
+    config,
+    site: model.site,
+    configError: false,
+    diagnostics: sortDiagnostics(diagnostics),
+  };
 }
 
 export interface BuildResult extends LoadResult {
-  files: OutputFile[] | undefined;
+  /** Files handed to the writer (0 when the build failed). */
+  written: number;
 }
 
-/** Loads and renders the whole site into a list of files (not yet written). */
-export async function buildSite(options: SiteOptions): Promise<BuildResult> {
+/**
+ * Loads and renders the whole site, handing each file to the writer as it is
+ * made; commits the writer only if nothing went wrong, and aborts it otherwise.
+ */
+export async function buildSite(options: SiteOptions, writer: Writer): Promise<BuildResult> {
   const loaded = await loadSite(options);
   const theme = loadTheme(options.root);
   const pub = readPublic(options.root);
   const early = [...loaded.diagnostics, ...theme.diagnostics, ...pub.diagnostics];
-  if (!loaded.site || early.length > 0) return { ...loaded, diagnostics: sortDiagnostics(early), files: undefined };
-  const rendered = renderPages(loaded.site, theme, sitePages(loaded.site));
-  const generated = new Set(rendered.files.map((f) => f.path));
-  const conflicts = pub.files
-    .filter((f) => generated.has(f.path))
-    .map((f) => diagnostic(`public/${f.path}`, START, 'public-conflict', `public/${f.path} has the same address as a page gazette generates`, 'rename or remove the file'));
-  const diagnostics = sortDiagnostics([...rendered.diagnostics, ...conflicts]);
-  if (diagnostics.length > 0) return { ...loaded, diagnostics, files: undefined };
-  return { ...loaded, files: [...pub.files, ...rendered.files] };
+  if (!loaded.site || early.length > 0) {
+    await writer.abort();
+    return { ...loaded, diagnostics: sortDiagnostics(early), written: 0 };
+  }
+  const publicPaths = new Set(pub.files.map((f) => f.path));
+  const conflicts: Diagnostic[] = [];
+  let written = 0;
+  const emit = (file: OutputFile) => {
+    if (publicPaths.has(file.path)) {
+      conflicts.push(
+        diagnostic(
+          `public/${file.path}`,
+          START,
+          'public-conflict',
+          `public/${file.path} has the same address as a page gazette generates`,
+          'rename or remove the file',
+        ),
+      );
+    }
+    writer.add(file);
+    written++;
+  };
+  pub.files.forEach(emit);
+  const diagnostics = sortDiagnostics([
+    ...renderPages(loaded.site, theme, sitePages(loaded.site), emit),
+    ...conflicts,
+  ]);
+  if (diagnostics.length > 0) {
+    await writer.abort();
+    return { ...loaded, diagnostics, written: 0 };
+  }
+  await writer.commit();
+  return { ...loaded, written };
 }

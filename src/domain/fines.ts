@@ -31,7 +31,7 @@ const CODES = new Set(
 const ALIASES: Record<string, string> = {
   RMB: 'CNY',
   YUAN: 'CNY',
-  '元': 'CNY',
+  元: 'CNY',
   '¥': 'CNY',
   '￥': 'CNY',
   'RMB¥': 'CNY',
@@ -55,17 +55,14 @@ const MULTIPLIERS: Record<string, bigint> = {
   bn: 1_000_000_000n,
   b: 1_000_000_000n,
   trillion: 1_000_000_000_000n,
-  '万': 10_000n,
-  '亿': 100_000_000n,
+  万: 10_000n,
+  亿: 100_000_000n,
 };
 
 const NUMBER = String.raw`(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
 const UNIT = String.raw`(thousand|million|billion|trillion|mn|bn|[kmb]|万|亿)?`;
 const CURRENCY = String.raw`([A-Za-z]{3}|RMB¥|US\$|HK\$|[¥￥$€£]|yuan|元)`;
-const FINE_TEXT = new RegExp(
-  String.raw`^${CURRENCY}?\s*${NUMBER}\s*${UNIT}\s*${CURRENCY}?$`,
-  'iu',
-);
+const FINE_TEXT = new RegExp(String.raw`^${CURRENCY}?\s*${NUMBER}\s*${UNIT}\s*${CURRENCY}?$`, 'iu');
 
 export function currencyCode(text: string): string | undefined {
   const upper = text.trim().toUpperCase();
@@ -98,7 +95,14 @@ export function parseFineText(text: string, defaultCurrency?: string): FineResul
         };
   }
   const multiplier = unit ? MULTIPLIERS[unit.toLowerCase()]! : 1n;
-  return fromDecimal(minus !== undefined, whole!.replace(/,/g, ''), fraction ?? '', multiplier, currency, text);
+  return fromDecimal(
+    minus !== undefined,
+    whole!.replace(/,/g, ''),
+    fraction ?? '',
+    multiplier,
+    currency,
+    text,
+  );
 }
 
 /** Parses a number, or a numeric string, with a currency given beside it. */

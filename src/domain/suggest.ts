@@ -1,17 +1,22 @@
 /** Nearest-match suggestions for misspelt names ("autority" → "authority"). */
 
+/** Edit distance counting a swap of two neighbouring letters as one edit ("titel" → "title"). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      }
+      row[j] = best;
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /**
@@ -25,7 +30,10 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let bestScore = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestScore || (distance === bestScore && best !== undefined && candidate < best)) {
+    if (
+      distance < bestScore ||
+      (distance === bestScore && best !== undefined && candidate < best)
+    ) {
       best = candidate;
       bestScore = distance;
     }
@@ -46,5 +54,7 @@ export function didYouMean(word: string, candidates: readonly string[], noun: st
   const sorted = [...candidates].sort();
   const shown = sorted.slice(0, 12).map((c) => `"${c}"`);
   const more = sorted.length > 12 ? `, … (${sorted.length} in all)` : '';
-  return sorted.length === 0 ? `no ${noun} is defined` : `known ${noun}: ${shown.join(', ')}${more}`;
+  return sorted.length === 0
+    ? `no ${noun} is defined`
+    : `known ${noun}: ${shown.join(', ')}${more}`;
 }

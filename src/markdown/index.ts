@@ -32,7 +32,11 @@ md.renderer.rules.footnote_ref = (tokens, idx) => {
 };
 
 /** Renders a Markdown body; `line` is the file line the body starts on. */
-export function renderMarkdown(file: string, body: string, line: number): { body: RenderedBody; diagnostics: Diagnostic[] } {
+export function renderMarkdown(
+  file: string,
+  body: string,
+  line: number,
+): { body: RenderedBody; diagnostics: Diagnostic[] } {
   refused = [];
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
   const tokens = md.parse(body, env);
@@ -40,27 +44,58 @@ export function renderMarkdown(file: string, body: string, line: number): { body
   const at = (needle: string, fallbackLine: number) => locate(body, needle, line, fallbackLine);
 
   for (const url of refused) {
-    diagnostics.push(diagnostic(file, at(url, 0), 'url-unsafe', `"${url}" is not a safe link`, 'links must be http(s), mailto or relative addresses'));
+    diagnostics.push(
+      diagnostic(
+        file,
+        at(url, 0),
+        'url-unsafe',
+        `"${url}" is not a safe link`,
+        'links must be http(s), mailto or relative addresses',
+      ),
+    );
   }
   for (const token of tokens) {
     if (token.type !== 'inline' || !token.children) continue;
     for (const child of token.children) {
       if (child.type !== 'text') continue;
       for (const m of child.content.matchAll(/\[\^([^\]\s]+)\]/g)) {
-        diagnostics.push(diagnostic(file, at(m[0], token.map?.[0] ?? 0), 'footnote-undefined', `footnote [^${m[1]}] has no definition`, `add a line "[^${m[1]}]: the note's text" below the paragraph`));
+        diagnostics.push(
+          diagnostic(
+            file,
+            at(m[0], token.map?.[0] ?? 0),
+            'footnote-undefined',
+            `footnote [^${m[1]}] has no definition`,
+            `add a line "[^${m[1]}]: the note's text" below the paragraph`,
+          ),
+        );
       }
     }
   }
   for (const [key, id] of Object.entries(env.footnotes?.refs ?? {})) {
     if (id >= 0) continue;
     const label = key.slice(1);
-    diagnostics.push(diagnostic(file, at(`[^${label}]:`, 0), 'footnote-unused', `footnote [^${label}] is defined but never referenced`, `refer to it with [^${label}] in the text, or delete the definition`));
+    diagnostics.push(
+      diagnostic(
+        file,
+        at(`[^${label}]:`, 0),
+        'footnote-unused',
+        `footnote [^${label}] is defined but never referenced`,
+        `refer to it with [^${label}] in the text, or delete the definition`,
+      ),
+    );
   }
 
   const { main, notes } = splitNotes(tokens);
   const html = md.renderer.render(main, md.options, env);
   const summary = firstParagraph(main);
-  return { body: { html, notes: notes.map((n) => unwrap(md.renderer.render(n, md.options, env))), summary }, diagnostics };
+  return {
+    body: {
+      html,
+      notes: notes.map((n) => unwrap(md.renderer.render(n, md.options, env))),
+      summary,
+    },
+    diagnostics,
+  };
 }
 
 /** Separates the footnote block (which markdown-it-footnote appends) from the body. */
@@ -90,13 +125,20 @@ function firstParagraph(tokens: Token[]): string {
   const inline = open >= 0 ? tokens[open + 1] : undefined;
   if (!inline?.children) return '';
   return inline.children
-    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : ''))
+    .map((c) =>
+      c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '',
+    )
     .join('')
     .trim();
 }
 
 /** The file position of `needle` in the body, or the start of line `fallback` of the body. */
-function locate(body: string, needle: string, bodyLine: number, fallback: number): { line: number; column: number } {
+function locate(
+  body: string,
+  needle: string,
+  bodyLine: number,
+  fallback: number,
+): { line: number; column: number } {
   const offset = body.indexOf(needle);
   if (offset < 0) return { line: bodyLine + fallback, column: 1 };
   const before = body.slice(0, offset).split('\n');

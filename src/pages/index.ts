@@ -14,59 +14,90 @@ export interface PageSpec {
   data: object;
 }
 
-/** Every page of the site, in a fixed order. */
-export function sitePages(site: Site): PageSpec[] {
-  return [
-    ...homePages(site),
-    ...bulletinPages(site),
-    ...site.items.map((item) => itemPage(site, item)),
-    ...site.config.sections.flatMap((section) =>
-      listingPages(site, `/${section.id}/`, section.title, site.bySection.get(section.id) ?? [], { kind: 'section' }),
-    ),
-    ...authorityPages(site),
-    ...tagPages(site),
-    ...aliasPages(site),
-    { path: '/404.html', template: '404', title: 'Page not found', data: {} },
-    { path: '/robots.txt', template: 'robots', title: 'robots', data: { sitemap: absoluteUrl(site.config.baseUrl, '/sitemap.xml') } },
-    sitemapPage(site),
-  ];
+/**
+ * Every page of the site, in a fixed order, made one at a time so that a large
+ * site never holds all its pages in memory.
+ */
+export function* sitePages(site: Site): Generator<PageSpec> {
+  yield* homePages(site);
+  yield* bulletinPages(site);
+  for (const item of site.items) yield itemPage(site, item);
+  for (const section of site.config.sections) {
+    yield* listingPages(
+      site,
+      `/${section.id}/`,
+      section.title,
+      site.bySection.get(section.id) ?? [],
+      { kind: 'section' },
+    );
+  }
+  yield* authorityPages(site);
+  yield* tagPages(site);
+  yield* aliasPages(site);
+  yield { path: '/404.html', template: '404', title: 'Page not found', data: {} };
+  yield {
+    path: '/robots.txt',
+    template: 'robots',
+    title: 'robots',
+    data: { sitemap: absoluteUrl(site.config.baseUrl, '/sitemap.xml') },
+  };
+  yield sitemapPage(site);
 }
 
 function homePages(site: Site): PageSpec[] {
   const latest = site.bulletins[0];
-  const recent = site.items.slice(0, site.config.perPage).map((item) => ({ item, meta: itemMeta(site, item) }));
+  const recent = site.items
+    .slice(0, site.config.perPage)
+    .map((item) => ({ item, meta: itemMeta(site, item) }));
   return [
     {
       path: '/',
       template: 'home',
       title: site.config.title,
       description: site.config.description,
-      data: { view: latest ? bulletinView(site, 0) : undefined, recent, archive: site.bulletins.slice(1, 13).map(bulletinLink) },
+      data: {
+        view: latest ? bulletinView(site, 0) : undefined,
+        recent,
+        archive: site.bulletins.slice(1, 13).map(bulletinLink),
+      },
     },
   ];
 }
 
 function bulletinLink(bulletin: Site['bulletins'][number]) {
-  return { title: bulletin.title, url: bulletin.url, date: formatDate(bulletin.date), dateIso: isoDate(bulletin.date), covers: formatPeriod(bulletin.covers), count: bulletin.items.length };
+  return {
+    title: bulletin.title,
+    url: bulletin.url,
+    date: formatDate(bulletin.date),
+    dateIso: isoDate(bulletin.date),
+    covers: formatPeriod(bulletin.covers),
+    count: bulletin.items.length,
+  };
 }
 
-function bulletinPages(site: Site): PageSpec[] {
+function* bulletinPages(site: Site): Generator<PageSpec> {
   const years = new Map<number, ReturnType<typeof bulletinLink>[]>();
   for (const bulletin of site.bulletins) {
     const list = years.get(bulletin.date.year) ?? [];
     list.push(bulletinLink(bulletin));
     years.set(bulletin.date.year, list);
   }
-  return [
-    { path: '/bulletins/', template: 'archive', title: 'All bulletins', data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) } },
-    ...site.bulletins.map((bulletin, i) => ({
+  yield {
+    path: '/bulletins/',
+    template: 'archive',
+    title: 'All bulletins',
+    data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) },
+  };
+  for (let i = 0; i < site.bulletins.length; i++) {
+    const bulletin = site.bulletins[i]!;
+    yield {
       path: bulletin.url,
       template: 'bulletin',
       title: bulletin.title,
       description: `${site.config.title}: ${formatPeriod(bulletin.covers)}`,
       data: { view: bulletinView(site, i) },
-    })),
-  ];
+    };
+  }
 }
 
 function itemPage(site: Site, item: Item): PageSpec {
@@ -74,7 +105,8 @@ function itemPage(site: Site, item: Item): PageSpec {
   const [view] = placeItems(site, [item], new NoteCounter(), notes);
   const list = site.bySection.get(item.category) ?? [];
   const at = list.indexOf(item);
-  const neighbour = (other: Item | undefined) => other && { title: other.title, url: other.url, date: formatDate(other.date) };
+  const neighbour = (other: Item | undefined) =>
+    other && { title: other.title, url: other.url, date: formatDate(other.date) };
   return {
     path: item.url,
     template: 'item',
@@ -86,57 +118,122 @@ function itemPage(site: Site, item: Item): PageSpec {
       // The section lists newest first: "previous" is the older neighbour.
       newer: neighbour(list[at - 1]),
       older: neighbour(list[at + 1]),
-      updated: item.updated && { date: formatDate(item.updated), dateIso: isoDate(item.updated), text: item.correction },
+      updated: item.updated && {
+        date: formatDate(item.updated),
+        dateIso: isoDate(item.updated),
+        text: item.correction,
+      },
     },
   };
 }
 
 /** `/x/`, `/x/page/2/`, …: a paginated list of items, newest first. */
-export function listingPages(site: Site, base: string, title: string, items: readonly Item[], extra: object): PageSpec[] {
+export function* listingPages(
+  site: Site,
+  base: string,
+  title: string,
+  items: readonly Item[],
+  extra: object,
+): Generator<PageSpec> {
   const perPage = site.config.perPage;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
   const pathOf = (n: number) => (n === 1 ? base : `${base}page/${n}/`);
-  return Array.from({ length: pages }, (_, i) => {
+  for (let i = 0; i < pages; i++) {
     const n = i + 1;
-    return {
+    yield {
       path: pathOf(n),
       template: 'list',
       title: n === 1 ? title : `${title} (page ${n} of ${pages})`,
       data: {
         heading: title,
         ...extra,
-        items: items.slice(i * perPage, n * perPage).map((item) => ({ item, meta: itemMeta(site, item) })),
+        items: items
+          .slice(i * perPage, n * perPage)
+          .map((item) => ({ item, meta: itemMeta(site, item) })),
         total: items.length,
-        pagination: pages > 1 ? { current: n, pages, newer: n > 1 ? pathOf(n - 1) : undefined, older: n < pages ? pathOf(n + 1) : undefined, links: Array.from({ length: pages }, (_, k) => ({ n: k + 1, url: pathOf(k + 1) })) } : undefined,
+        pagination:
+          pages > 1
+            ? {
+                current: n,
+                pages,
+                newer: n > 1 ? pathOf(n - 1) : undefined,
+                older: n < pages ? pathOf(n + 1) : undefined,
+                links: pageWindow(n, pages).map((k) =>
+                  k === 0 ? { n: 0, url: '' } : { n: k, url: pathOf(k) },
+                ),
+              }
+            : undefined,
       },
     };
-  });
+  }
 }
 
-function authorityPages(site: Site): PageSpec[] {
+/** Page numbers to link: the first, the last, and two either side of the current one; 0 marks a gap. */
+export function pageWindow(current: number, pages: number): number[] {
+  const shown: number[] = [];
+  for (let k = 1; k <= pages; k++) {
+    if (k === 1 || k === pages || Math.abs(k - current) <= 2) {
+      if (shown.length > 0 && k - shown[shown.length - 1]! > 1) shown.push(0);
+      shown.push(k);
+    }
+  }
+  return shown;
+}
+
+function* authorityPages(site: Site): Generator<PageSpec> {
   const registry = [...site.authorities.values()]
-    .map((a) => ({ authority: a, url: `/authorities/${a.id}/`, count: site.byAuthority.get(a.id)?.length ?? 0 }))
+    .map((a) => ({
+      authority: a,
+      url: `/authorities/${a.id}/`,
+      count: site.byAuthority.get(a.id)?.length ?? 0,
+    }))
     .sort((a, b) => a.authority.name.localeCompare(b.authority.name, 'en'));
-  return [
-    { path: '/authorities/', template: 'authorities', title: 'Authorities', data: { registry } },
-    ...registry.flatMap(({ authority, url }) =>
-      listingPages(site, url, authority.abbr ? `${authority.name} (${authority.abbr})` : authority.name, site.byAuthority.get(authority.id) ?? [], { kind: 'authority', authority }),
-    ),
-  ];
+  yield {
+    path: '/authorities/',
+    template: 'authorities',
+    title: 'Authorities',
+    data: { registry },
+  };
+  for (const { authority, url } of registry) {
+    yield* listingPages(
+      site,
+      url,
+      authority.abbr ? `${authority.name} (${authority.abbr})` : authority.name,
+      site.byAuthority.get(authority.id) ?? [],
+      { kind: 'authority', authority },
+    );
+  }
 }
 
-function tagPages(site: Site): PageSpec[] {
-  const tags = [...site.byTag.keys()].sort().map((tag) => ({ text: tag.replace(/-/g, ' '), url: `/tags/${tag}/`, count: site.byTag.get(tag)!.length }));
-  return [
-    { path: '/tags/', template: 'tags', title: 'Topics', data: { tags } },
-    ...[...site.byTag.keys()].sort().flatMap((tag) => listingPages(site, `/tags/${tag}/`, `Topic: ${tag.replace(/-/g, ' ')}`, site.byTag.get(tag)!, { kind: 'tag' })),
-  ];
+function* tagPages(site: Site): Generator<PageSpec> {
+  const tags = [...site.byTag.keys()]
+    .sort()
+    .map((tag) => ({
+      text: tag.replace(/-/g, ' '),
+      url: `/tags/${tag}/`,
+      count: site.byTag.get(tag)!.length,
+    }));
+  yield { path: '/tags/', template: 'tags', title: 'Topics', data: { tags } };
+  for (const tag of [...site.byTag.keys()].sort()) {
+    yield* listingPages(
+      site,
+      `/tags/${tag}/`,
+      `Topic: ${tag.replace(/-/g, ' ')}`,
+      site.byTag.get(tag)!,
+      { kind: 'tag' },
+    );
+  }
 }
 
 /** An old address of an item: a page that sends the reader on. */
 function aliasPages(site: Site): PageSpec[] {
   return site.items.flatMap((item) =>
-    item.aliases.map((alias) => ({ path: alias, template: 'redirect', title: item.title, data: { target: item.url, absolute: absoluteUrl(site.config.baseUrl, item.url) } })),
+    item.aliases.map((alias) => ({
+      path: alias,
+      template: 'redirect',
+      title: item.title,
+      data: { target: item.url, absolute: absoluteUrl(site.config.baseUrl, item.url) },
+    })),
   );
 }
 

@@ -76,13 +76,20 @@ export function itemMeta(site: Site, item: Item): ItemMeta {
  * continuously: each item's inline footnotes where they stand, then its
  * sources, whose references close its last paragraph.
  */
-export function placeItems(site: Site, items: readonly Item[], counter: NoteCounter, notes: NoteView[]): ItemView[] {
+export function placeItems(
+  site: Site,
+  items: readonly Item[],
+  counter: NoteCounter,
+  notes: NoteView[],
+): ItemView[] {
   return items.map((item) => {
     const { rendered, sources } = item;
     const first = counter.take(rendered.notes.length);
     rendered.notes.forEach((html, i) => notes.push({ number: first + i, html }));
     const firstSource = counter.take(sources.length);
-    sources.forEach((source, i) => notes.push({ number: firstSource + i, html: sourceHtml(source) }));
+    sources.forEach((source, i) =>
+      notes.push({ number: firstSource + i, html: sourceHtml(source) }),
+    );
     const html = appendSourceRefs(fillRefs(rendered.html, first), firstSource, sources.length);
     return { item, html, meta: itemMeta(site, item) };
   });
@@ -98,7 +105,8 @@ export function sourceHtml(source: Source): string {
       ? `<a href="${escapeHtml(source.url)}" class="source-link">${escapeHtml(title)}</a>`
       : `<cite>${escapeHtml(title)}</cite>`,
   );
-  if (source.date) parts.push(`<time datetime="${isoDate(source.date)}">${formatDate(source.date)}</time>`);
+  if (source.date)
+    parts.push(`<time datetime="${isoDate(source.date)}">${formatDate(source.date)}</time>`);
   return `${parts.join(', ')}.`;
 }
 

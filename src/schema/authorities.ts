@@ -5,7 +5,13 @@ import { FieldReader, isRecord } from './fields.js';
 import { parseYaml } from './yaml.js';
 
 export const AUTHORITY_KINDS = [
-  'regulator', 'court', 'procuratorate', 'legislature', 'police', 'standards-body', 'other',
+  'regulator',
+  'court',
+  'procuratorate',
+  'legislature',
+  'police',
+  'standards-body',
+  'other',
 ] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
@@ -28,7 +34,10 @@ export interface AuthoritiesResult {
 }
 
 /** Reads the registry of authorities (text, or undefined when the site has none). */
-export function parseAuthorities(text: string | undefined, file = AUTHORITIES_FILE): AuthoritiesResult {
+export function parseAuthorities(
+  text: string | undefined,
+  file = AUTHORITIES_FILE,
+): AuthoritiesResult {
   const authorities = new Map<string, Authority>();
   if (text === undefined) return { authorities, diagnostics: [] };
   const parsed = parseYaml(file, text);
@@ -38,19 +47,46 @@ export function parseAuthorities(text: string | undefined, file = AUTHORITIES_FI
   if (!raw) return { authorities, diagnostics: r.diagnostics };
   for (const [id, entry] of Object.entries(raw)) {
     if (!ID.test(id)) {
-      r.diagnostics.push(parsed.source.keyError([id], 'authority-id', `"${id}" is not a valid authority id`, 'use lowercase letters, digits and hyphens, e.g. pboc-shanghai'));
+      r.diagnostics.push(
+        parsed.source.keyError(
+          [id],
+          'authority-id',
+          `"${id}" is not a valid authority id`,
+          'use lowercase letters, digits and hyphens, e.g. pboc-shanghai',
+        ),
+      );
       continue;
     }
     if (!isRecord(entry)) {
-      r.fail([id], 'field-type', `authority "${id}" must be a map of fields`, 'e.g.\n    name: Cyberspace Administration of China\n    abbr: CAC');
+      r.fail(
+        [id],
+        'field-type',
+        `authority "${id}" must be a map of fields`,
+        'e.g.\n    name: Cyberspace Administration of China\n    abbr: CAC',
+      );
       continue;
     }
     r.denyUnknown(entry, FIELDS, [id]);
-    const name = entry.name === undefined ? r.fail([id], 'field-required', `authority "${id}" has no "name"`, 'add name: <the full name>') : r.string(entry.name, [id, 'name'], '"name"');
-    const text = (key: string) => (entry[key] === undefined || entry[key] === null ? undefined : r.string(entry[key], [id, key], `"${key}"`));
-    const kind = entry.kind === undefined ? undefined : r.oneOf(entry.kind, [id, 'kind'], AUTHORITY_KINDS, '"kind"');
+    const name =
+      entry.name === undefined
+        ? r.fail(
+            [id],
+            'field-required',
+            `authority "${id}" has no "name"`,
+            'add name: <the full name>',
+          )
+        : r.string(entry.name, [id, 'name'], '"name"');
+    const text = (key: string) =>
+      entry[key] === undefined || entry[key] === null
+        ? undefined
+        : r.string(entry[key], [id, key], `"${key}"`);
+    const kind =
+      entry.kind === undefined
+        ? undefined
+        : r.oneOf(entry.kind, [id, 'kind'], AUTHORITY_KINDS, '"kind"');
     const url = text('url');
-    if (url !== undefined && !isAbsoluteHttpUrl(url)) r.fail([id, 'url'], 'url-unsafe', `"${url}" is not an http(s) URL`);
+    if (url !== undefined && !isAbsoluteHttpUrl(url))
+      r.fail([id, 'url'], 'url-unsafe', `"${url}" is not an http(s) URL`);
     if (name === undefined) continue;
     authorities.set(id, {
       id,

@@ -1,5 +1,13 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { MONTH_NAMES, daysInMonth, parseDate, previousMonth, sortKey, type PartialDate, type Period } from '../domain/dates.js';
+import {
+  MONTH_NAMES,
+  daysInMonth,
+  parseDate,
+  previousMonth,
+  sortKey,
+  type PartialDate,
+  type Period,
+} from '../domain/dates.js';
 import type { Document } from '../stages/read.js';
 import { FieldReader, isRecord } from './fields.js';
 
@@ -22,39 +30,72 @@ export function bulletinId(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
-export function validateBulletin(doc: Document): { bulletin?: BulletinData; diagnostics: Diagnostic[] } {
+export function validateBulletin(doc: Document): {
+  bulletin?: BulletinData;
+  diagnostics: Diagnostic[];
+} {
   const id = bulletinId(doc.file);
   if (!ID.test(id)) {
     return {
-      diagnostics: [diagnostic(doc.file, START, 'bulletin-id', `"${id}" is not a bulletin id`, 'name bulletin files after their publication month: content/bulletins/YYYY-MM.md')],
+      diagnostics: [
+        diagnostic(
+          doc.file,
+          START,
+          'bulletin-id',
+          `"${id}" is not a bulletin id`,
+          'name bulletin files after their publication month: content/bulletins/YYYY-MM.md',
+        ),
+      ],
     };
   }
   const r = new FieldReader(doc.yaml, 'bulletin');
   const raw = r.root();
   if (!raw) return { diagnostics: r.diagnostics };
   r.denyUnknown(raw, BULLETIN_FIELDS);
-  const date = r.required(raw, 'date', 'add the publication date: date: 2022-02-17') ? r.date(raw.date, ['date'], '"date"', false) : undefined;
+  const date = r.required(raw, 'date', 'add the publication date: date: 2022-02-17')
+    ? r.date(raw.date, ['date'], '"date"', false)
+    : undefined;
   const covers = date === undefined ? undefined : readCovers(r, raw.covers, date);
   const [year, month] = id.split('-').map(Number) as [number, number];
   const title = r.optionalString(raw, 'title') ?? `${MONTH_NAMES[month - 1]} ${year}`;
-  if (date === undefined || covers === undefined || r.diagnostics.length > 0) return { diagnostics: r.diagnostics };
-  return { bulletin: { id, file: doc.file, title, date, covers, body: doc.body, bodyLine: doc.bodyLine }, diagnostics: [] };
+  if (date === undefined || covers === undefined || r.diagnostics.length > 0)
+    return { diagnostics: r.diagnostics };
+  return {
+    bulletin: { id, file: doc.file, title, date, covers, body: doc.body, bodyLine: doc.bodyLine },
+    diagnostics: [],
+  };
 }
 
 function readCovers(r: FieldReader, value: unknown, date: PartialDate): Period | undefined {
   if (value === undefined || value === null) return wholeMonth(previousMonth(date));
   if (typeof value === 'string') {
     const parsed = parseDate(value.trim(), true);
-    if (!parsed.ok) return r.fail(['covers'], 'date-invalid', `"covers": ${parsed.reason}`, 'write the month covered, covers: 2022-01, or covers: {from: 2022-01-01, to: 2022-01-31}');
-    return parsed.date.day === undefined ? wholeMonth(parsed.date) : { from: parsed.date, to: parsed.date };
+    if (!parsed.ok)
+      return r.fail(
+        ['covers'],
+        'date-invalid',
+        `"covers": ${parsed.reason}`,
+        'write the month covered, covers: 2022-01, or covers: {from: 2022-01-01, to: 2022-01-31}',
+      );
+    return parsed.date.day === undefined
+      ? wholeMonth(parsed.date)
+      : { from: parsed.date, to: parsed.date };
   }
-  if (!isRecord(value)) return r.fail(['covers'], 'field-type', '"covers" must be a month (2022-01) or {from, to}');
+  if (!isRecord(value))
+    return r.fail(['covers'], 'field-type', '"covers" must be a month (2022-01) or {from, to}');
   r.denyUnknown(value, ['from', 'to'], ['covers']);
-  if (value.from === undefined || value.to === undefined) return r.fail(['covers'], 'field-required', '"covers" needs both "from" and "to"', 'covers: {from: 2022-01-01, to: 2022-01-31}');
+  if (value.from === undefined || value.to === undefined)
+    return r.fail(
+      ['covers'],
+      'field-required',
+      '"covers" needs both "from" and "to"',
+      'covers: {from: 2022-01-01, to: 2022-01-31}',
+    );
   const from = r.date(value.from, ['covers', 'from'], '"covers.from"', false);
   const to = r.date(value.to, ['covers', 'to'], '"covers.to"', false);
   if (from === undefined || to === undefined) return undefined;
-  if (sortKey(to) < sortKey(from)) return r.fail(['covers', 'to'], 'date-order', '"covers.to" is before "covers.from"');
+  if (sortKey(to) < sortKey(from))
+    return r.fail(['covers', 'to'], 'date-order', '"covers.to" is before "covers.from"');
   return { from, to };
 }
 

@@ -26,13 +26,21 @@ export class FieldReader {
     const value = this.yaml.value;
     if (value === null || value === undefined) return {};
     if (!isRecord(value)) {
-      return this.fail([], 'field-type', `the front matter of a ${this.noun} must be a list of "field: value" lines`);
+      return this.fail(
+        [],
+        'field-type',
+        `the front matter of a ${this.noun} must be a list of "field: value" lines`,
+      );
     }
     return value;
   }
 
   /** Reports every key not in `allowed`, suggesting the nearest allowed one. */
-  denyUnknown(record: Record<string, unknown>, allowed: readonly string[], path: YamlPath = []): void {
+  denyUnknown(
+    record: Record<string, unknown>,
+    allowed: readonly string[],
+    path: YamlPath = [],
+  ): void {
     for (const key of Object.keys(record)) {
       if (allowed.includes(key)) continue;
       const where = [...path, key];
@@ -66,7 +74,9 @@ export class FieldReader {
 
   optionalString(record: Record<string, unknown>, key: string): string | undefined {
     const value = record[key];
-    return value === undefined || value === null ? undefined : this.string(value, [key], `"${key}"`);
+    return value === undefined || value === null
+      ? undefined
+      : this.string(value, [key], `"${key}"`);
   }
 
   /** A string or a list of strings, as a list. */
@@ -85,7 +95,11 @@ export class FieldReader {
 
   date(value: unknown, path: YamlPath, what: string, allowMonth: boolean): PartialDate | undefined {
     if (typeof value !== 'string') {
-      return this.fail(path, 'date-invalid', `${what} must be a date like 2022-01-28, not ${describe(value)}`);
+      return this.fail(
+        path,
+        'date-invalid',
+        `${what} must be a date like 2022-01-28, not ${describe(value)}`,
+      );
     }
     const result = parseDate(value.trim(), allowMonth);
     if (!result.ok) {
@@ -97,24 +111,42 @@ export class FieldReader {
     return result.date;
   }
 
-  optionalDate(record: Record<string, unknown>, key: string, allowMonth = false): PartialDate | undefined {
+  optionalDate(
+    record: Record<string, unknown>,
+    key: string,
+    allowMonth = false,
+  ): PartialDate | undefined {
     const value = record[key];
     if (value === undefined || value === null) return undefined;
     return this.date(value, [key], `"${key}"`, allowMonth);
   }
 
-  oneOf<T extends string>(value: unknown, path: YamlPath, allowed: readonly T[], what: string): T | undefined {
+  oneOf<T extends string>(
+    value: unknown,
+    path: YamlPath,
+    allowed: readonly T[],
+    what: string,
+  ): T | undefined {
     const text = this.string(value, path, what);
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
-    return this.fail(path, `${what.replace(/"/g, '')}-unknown`, `unknown ${what} "${text}"`, didYouMean(text, allowed, 'values'));
+    return this.fail(
+      path,
+      `${what.replace(/"/g, '')}-unknown`,
+      `unknown ${what} "${text}"`,
+      didYouMean(text, allowed, 'values'),
+    );
   }
 
   integer(record: Record<string, unknown>, key: string): number | undefined {
     const value = record[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'number' && Number.isInteger(value)) return value;
-    return this.fail([key], 'field-type', `"${key}" must be a whole number, not ${describe(value)}`);
+    return this.fail(
+      [key],
+      'field-type',
+      `"${key}" must be a whole number, not ${describe(value)}`,
+    );
   }
 
   boolean(record: Record<string, unknown>, key: string): boolean | undefined {

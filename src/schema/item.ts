@@ -52,9 +52,30 @@ export interface ItemData {
 }
 
 export const ITEM_FIELDS = [
-  'title', 'date', 'category', 'authority', 'party', 'fine', 'currency', 'sources', 'status',
-  'effective', 'bulletin', 'tags', 'slug', 'weight', 'draft', 'summary', 'title_original',
-  'instrument', 'sector', 'legal_basis', 'jurisdiction', 'updated', 'correction', 'aliases',
+  'title',
+  'date',
+  'category',
+  'authority',
+  'party',
+  'fine',
+  'currency',
+  'sources',
+  'status',
+  'effective',
+  'bulletin',
+  'tags',
+  'slug',
+  'weight',
+  'draft',
+  'summary',
+  'title_original',
+  'instrument',
+  'sector',
+  'legal_basis',
+  'jurisdiction',
+  'updated',
+  'correction',
+  'aliases',
 ] as const;
 
 export interface ItemContext {
@@ -62,33 +83,74 @@ export interface ItemContext {
   authorities: ReadonlySet<string>;
 }
 
-export function validateItem(doc: Document, ctx: ItemContext): { item?: ItemData; diagnostics: Diagnostic[] } {
+export function validateItem(
+  doc: Document,
+  ctx: ItemContext,
+): { item?: ItemData; diagnostics: Diagnostic[] } {
   const r = new FieldReader(doc.yaml, 'item');
   const raw = r.root();
   if (!raw) return { diagnostics: r.diagnostics };
   r.denyUnknown(raw, ITEM_FIELDS);
 
-  const title = r.required(raw, 'title', 'add a headline, e.g. title: "CAC Publishes Draft Rules"') ? r.string(raw.title, ['title'], '"title"') : undefined;
-  const date = r.required(raw, 'date', 'add the date it happened: date: 2022-01-28 (or 2022-01 for a month)') ? r.date(raw.date, ['date'], '"date"', true) : undefined;
+  const title = r.required(raw, 'title', 'add a headline, e.g. title: "CAC Publishes Draft Rules"')
+    ? r.string(raw.title, ['title'], '"title"')
+    : undefined;
+  const date = r.required(
+    raw,
+    'date',
+    'add the date it happened: date: 2022-01-28 (or 2022-01 for a month)',
+  )
+    ? r.date(raw.date, ['date'], '"date"', true)
+    : undefined;
   const sectionIds = ctx.sections.map((s) => s.id);
-  const category = r.required(raw, 'category', `add the section it belongs to: category: ${sectionIds.join(' | ')}`)
+  const category = r.required(
+    raw,
+    'category',
+    `add the section it belongs to: category: ${sectionIds.join(' | ')}`,
+  )
     ? r.oneOf(raw.category, ['category'], sectionIds, '"category"')
     : undefined;
 
   const authorities = readAuthorities(r, raw, ctx.authorities);
   const fines = readFines(r, raw);
   const sources = readSources(r, raw);
-  const status = raw.status === undefined || raw.status === null ? undefined : r.oneOf(raw.status, ['status'], STATUSES, '"status"');
+  const status =
+    raw.status === undefined || raw.status === null
+      ? undefined
+      : r.oneOf(raw.status, ['status'], STATUSES, '"status"');
   const tags = readIds(r, raw, 'tags', 'a tag');
   const slug = readSlug(r, raw, doc.file);
   const updated = r.optionalDate(raw, 'updated');
   const correction = r.optionalString(raw, 'correction');
-  if (updated !== undefined && correction === undefined) r.fail(['updated'], 'field-required', '"updated" needs a "correction" saying what was corrected', 'add correction: "…" under updated');
-  if (correction !== undefined && raw.updated === undefined) r.fail(['correction'], 'field-required', '"correction" needs the date of the correction in "updated"', 'add updated: YYYY-MM-DD');
+  if (updated !== undefined && correction === undefined)
+    r.fail(
+      ['updated'],
+      'field-required',
+      '"updated" needs a "correction" saying what was corrected',
+      'add correction: "…" under updated',
+    );
+  if (correction !== undefined && raw.updated === undefined)
+    r.fail(
+      ['correction'],
+      'field-required',
+      '"correction" needs the date of the correction in "updated"',
+      'add updated: YYYY-MM-DD',
+    );
   const bulletin = r.optionalString(raw, 'bulletin');
-  if (bulletin !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(bulletin)) r.fail(['bulletin'], 'field-type', `"bulletin" must be a bulletin id like 2022-02, not "${bulletin}"`);
+  if (bulletin !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(bulletin))
+    r.fail(
+      ['bulletin'],
+      'field-type',
+      `"bulletin" must be a bulletin id like 2022-02, not "${bulletin}"`,
+    );
   const instrument = r.optionalString(raw, 'instrument');
-  if (instrument !== undefined && !ID.test(instrument)) r.fail(['instrument'], 'field-type', `"instrument" must be an id of lowercase letters, digits and hyphens, not "${instrument}"`, `e.g. instrument: ${slugify(instrument) || 'cybersecurity-review-measures'}`);
+  if (instrument !== undefined && !ID.test(instrument))
+    r.fail(
+      ['instrument'],
+      'field-type',
+      `"instrument" must be an id of lowercase letters, digits and hyphens, not "${instrument}"`,
+      `e.g. instrument: ${slugify(instrument) || 'cybersecurity-review-measures'}`,
+    );
   const aliases = readAliases(r, raw);
 
   const item: ItemData | undefined =
@@ -123,16 +185,27 @@ export function validateItem(doc: Document, ctx: ItemContext): { item?: ItemData
           positions: Object.fromEntries(Object.keys(raw).map((k) => [k, doc.yaml.at([k])])),
         }
       : undefined;
-  return r.diagnostics.length === 0 && item ? { item, diagnostics: [] } : { diagnostics: r.diagnostics };
+  return r.diagnostics.length === 0 && item
+    ? { item, diagnostics: [] }
+    : { diagnostics: r.diagnostics };
 }
 
-function readAuthorities(r: FieldReader, raw: Record<string, unknown>, known: ReadonlySet<string>): string[] {
+function readAuthorities(
+  r: FieldReader,
+  raw: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): string[] {
   const ids: string[] = [];
   for (const { value, path } of r.list(raw, 'authority')) {
     const id = r.string(value, path, 'an authority');
     if (id === undefined) continue;
     if (!known.has(id)) {
-      r.fail(path, 'authority-unknown', `unknown authority "${id}"`, `${didYouMean(id, [...known], 'authorities')} Authorities are defined in data/authorities.yaml.`);
+      r.fail(
+        path,
+        'authority-unknown',
+        `unknown authority "${id}"`,
+        `${didYouMean(id, [...known], 'authorities')} Authorities are defined in data/authorities.yaml.`,
+      );
     } else if (!ids.includes(id)) {
       ids.push(id);
     }
@@ -147,29 +220,61 @@ function readFines(r: FieldReader, raw: Record<string, unknown>): Fine[] {
     const result = readFine(r, value, path, currency);
     if (result) fines.push(result);
   }
-  if (currency !== undefined && raw.fine === undefined) r.fail(['currency'], 'field-unused', '"currency" is given but there is no "fine"');
+  if (currency !== undefined && raw.fine === undefined)
+    r.fail(['currency'], 'field-unused', '"currency" is given but there is no "fine"');
   return fines;
 }
 
-function readFine(r: FieldReader, value: unknown, path: YamlPath, currency: string | undefined): Fine | undefined {
+function readFine(
+  r: FieldReader,
+  value: unknown,
+  path: YamlPath,
+  currency: string | undefined,
+): Fine | undefined {
   let result;
   if (typeof value === 'string') {
     result = parseFineText(value, currency);
   } else if (typeof value === 'number') {
-    if (currency === undefined) return r.fail(path, 'fine-currency', `the fine ${value} has no currency`, `write it with its currency, e.g. fine: "RMB ${value}", or add currency: RMB`);
+    if (currency === undefined)
+      return r.fail(
+        path,
+        'fine-currency',
+        `the fine ${value} has no currency`,
+        `write it with its currency, e.g. fine: "RMB ${value}", or add currency: RMB`,
+      );
     result = parseFineAmount(value, currency);
   } else if (isRecord(value)) {
     r.denyUnknown(value, ['amount', 'currency'], path);
     const amount = value.amount;
     const cur = value.currency ?? currency;
-    if (typeof amount !== 'number' && typeof amount !== 'string') return r.fail(path, 'fine-invalid', 'the fine has no "amount"', 'write {amount: 300000, currency: RMB}');
-    if (typeof cur !== 'string') return r.fail(path, 'fine-currency', 'the fine has no "currency"', 'write {amount: 300000, currency: RMB}');
+    if (typeof amount !== 'number' && typeof amount !== 'string')
+      return r.fail(
+        path,
+        'fine-invalid',
+        'the fine has no "amount"',
+        'write {amount: 300000, currency: RMB}',
+      );
+    if (typeof cur !== 'string')
+      return r.fail(
+        path,
+        'fine-currency',
+        'the fine has no "currency"',
+        'write {amount: 300000, currency: RMB}',
+      );
     result = parseFineAmount(amount, cur);
   } else {
-    return r.fail(path, 'fine-invalid', `a fine must be text such as "RMB 300,000", not ${describe(value)}`, `write ${FINE_FORMS}`);
+    return r.fail(
+      path,
+      'fine-invalid',
+      `a fine must be text such as "RMB 300,000", not ${describe(value)}`,
+      `write ${FINE_FORMS}`,
+    );
   }
   if (!result.ok) {
-    const hint = result.code === 'fine-negative' ? 'write the amount without a minus sign' : `write ${FINE_FORMS}`;
+    const hint =
+      result.code === 'fine-negative'
+        ? 'write the amount without a minus sign'
+        : `write ${FINE_FORMS}`;
     return r.fail(path, result.code, result.reason, hint);
   }
   return result.fine;
@@ -179,7 +284,12 @@ function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
   const value = raw.sources;
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    r.fail(['sources'], 'field-type', '"sources" must be a list', 'write each source on its own line starting with "- "');
+    r.fail(
+      ['sources'],
+      'field-type',
+      '"sources" must be a list',
+      'write each source on its own line starting with "- "',
+    );
     return [];
   }
   const sources: Source[] = [];
@@ -187,7 +297,8 @@ function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
     const path = ['sources', i];
     if (typeof entry === 'string') {
       const url = checkUrl(r, entry.trim(), path);
-      if (url !== undefined) sources.push({ title: undefined, url, publisher: undefined, date: undefined });
+      if (url !== undefined)
+        sources.push({ title: undefined, url, publisher: undefined, date: undefined });
       return;
     }
     if (!isRecord(entry)) {
@@ -195,7 +306,10 @@ function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
       return;
     }
     r.denyUnknown(entry, ['title', 'url', 'publisher', 'date'], path);
-    const text = (key: string) => (entry[key] === undefined || entry[key] === null ? undefined : r.string(entry[key], [...path, key], `a source's "${key}"`));
+    const text = (key: string) =>
+      entry[key] === undefined || entry[key] === null
+        ? undefined
+        : r.string(entry[key], [...path, key], `a source's "${key}"`);
     const title = text('title');
     const rawUrl = text('url');
     const url = rawUrl === undefined ? undefined : checkUrl(r, rawUrl, [...path, 'url']);
@@ -203,24 +317,50 @@ function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
       r.fail(path, 'field-required', 'a source needs a "title" or a "url"');
       return;
     }
-    const date = entry.date === undefined || entry.date === null ? undefined : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
+    const date =
+      entry.date === undefined || entry.date === null
+        ? undefined
+        : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
     sources.push({ title, url, publisher: text('publisher'), date });
   });
   return sources;
 }
 
 function checkUrl(r: FieldReader, url: string, path: YamlPath): string | undefined {
-  if (!isSafeUrl(url)) return r.fail(path, 'url-unsafe', `"${url}" is not a safe link`, 'sources must be http:// or https:// addresses');
-  if (!isAbsoluteHttpUrl(url)) return r.fail(path, 'url-invalid', `"${url}" is not an absolute http(s) URL`, 'write the full address, e.g. https://www.cac.gov.cn/…');
+  if (!isSafeUrl(url))
+    return r.fail(
+      path,
+      'url-unsafe',
+      `"${url}" is not a safe link`,
+      'sources must be http:// or https:// addresses',
+    );
+  if (!isAbsoluteHttpUrl(url))
+    return r.fail(
+      path,
+      'url-invalid',
+      `"${url}" is not an absolute http(s) URL`,
+      'write the full address, e.g. https://www.cac.gov.cn/…',
+    );
   return url;
 }
 
-function readIds(r: FieldReader, raw: Record<string, unknown>, key: string, what: string): string[] {
+function readIds(
+  r: FieldReader,
+  raw: Record<string, unknown>,
+  key: string,
+  what: string,
+): string[] {
   const ids: string[] = [];
   for (const { value, path } of r.list(raw, key)) {
     const id = r.string(value, path, what);
     if (id === undefined) continue;
-    if (!ID.test(id)) r.fail(path, 'field-type', `${what} must be lowercase letters, digits and hyphens, not "${id}"`, `write "${slugify(id)}"`);
+    if (!ID.test(id))
+      r.fail(
+        path,
+        'field-type',
+        `${what} must be lowercase letters, digits and hyphens, not "${id}"`,
+        `write "${slugify(id)}"`,
+      );
     else if (!ids.includes(id)) ids.push(id);
   }
   return ids;
@@ -230,13 +370,27 @@ function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): s
   const value = raw.slug;
   if (value === undefined || value === null) {
     const slug = slugFromPath(file);
-    return slug === '' ? r.fail([], 'slug-invalid', 'no URL name can be made from this file name', 'rename the file or add slug: my-item') : slug;
+    return slug === ''
+      ? r.fail(
+          [],
+          'slug-invalid',
+          'no URL name can be made from this file name',
+          'rename the file or add slug: my-item',
+        )
+      : slug;
   }
   const slug = r.string(value, ['slug'], '"slug"');
   if (slug === undefined) return undefined;
   if (!isSlug(slug)) {
     const escapes = /[/\\]|\.\./.test(slug);
-    return r.fail(['slug'], 'slug-invalid', escapes ? `slug "${slug}" would leave the items folder` : `slug "${slug}" must be lowercase letters, digits and hyphens`, `write slug: ${slugify(slug) || 'my-item'} (pattern ${SLUG.source})`);
+    return r.fail(
+      ['slug'],
+      'slug-invalid',
+      escapes
+        ? `slug "${slug}" would leave the items folder`
+        : `slug "${slug}" must be lowercase letters, digits and hyphens`,
+      `write slug: ${slugify(slug) || 'my-item'} (pattern ${SLUG.source})`,
+    );
   }
   return slug;
 }
@@ -246,8 +400,16 @@ function readAliases(r: FieldReader, raw: Record<string, unknown>): string[] {
   for (const { value, path } of r.list(raw, 'aliases')) {
     const alias = r.string(value, path, 'an alias');
     if (alias === undefined) continue;
-    const ok = /^\/([a-z0-9._~-]+\/)*[a-z0-9._~-]*$/i.test(alias) && !alias.split('/').some((p) => p === '..' || p === '.');
-    if (!ok) r.fail(path, 'alias-invalid', `alias "${alias}" is not a site path`, 'write the old path from the site root, e.g. /items/old-name/');
+    const ok =
+      /^\/([a-z0-9._~-]+\/)*[a-z0-9._~-]*$/i.test(alias) &&
+      !alias.split('/').some((p) => p === '..' || p === '.');
+    if (!ok)
+      r.fail(
+        path,
+        'alias-invalid',
+        `alias "${alias}" is not a site path`,
+        'write the old path from the site root, e.g. /items/old-name/',
+      );
     else aliases.push(alias.endsWith('/') || /\.html?$/.test(alias) ? alias : `${alias}/`);
   }
   return aliases;

@@ -85,7 +85,13 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlParse
               'this key appears twice',
               'remove one of the two lines',
             )
-          : diagnostic(file, place(e.pos[0]), 'yaml-syntax', `YAML syntax: ${firstLine(e.message)}`, yamlHint(e.code)),
+          : diagnostic(
+              file,
+              place(e.pos[0]),
+              'yaml-syntax',
+              `YAML syntax: ${firstLine(e.message)}`,
+              yamlHint(e.code),
+            ),
       ),
     };
   }

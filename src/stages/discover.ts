@@ -38,13 +38,22 @@ export async function discover(root: string): Promise<SiteFiles> {
       }
       isFile = statSync(join(root, path)).isFile();
       if (!isFile && path.startsWith('content/')) {
-        files.diagnostics.push(diagnostic(path, START, 'symlink-folder', 'gazette does not follow links to folders', 'move the files into the folder, or link each file'));
+        files.diagnostics.push(
+          diagnostic(
+            path,
+            START,
+            'symlink-folder',
+            'gazette does not follow links to folders',
+            'move the files into the folder, or link each file',
+          ),
+        );
         continue;
       }
     }
     if (!isFile || !path.toLowerCase().endsWith('.md')) continue;
     if (path.startsWith(ITEMS_DIR)) files.items.push(path);
-    else if (path.startsWith(BULLETINS_DIR) && !path.slice(BULLETINS_DIR.length).includes('/')) files.bulletins.push(path);
+    else if (path.startsWith(BULLETINS_DIR) && !path.slice(BULLETINS_DIR.length).includes('/'))
+      files.bulletins.push(path);
   }
   return files;
 }
@@ -54,11 +63,23 @@ function checkLink(root: string, realRoot: string, path: string): Diagnostic | u
   try {
     target = realpathSync(join(root, path));
   } catch {
-    return diagnostic(path, START, 'symlink-broken', 'this link points to nothing', 'remove the link or restore its target');
+    return diagnostic(
+      path,
+      START,
+      'symlink-broken',
+      'this link points to nothing',
+      'remove the link or restore its target',
+    );
   }
   const inside = relative(realRoot, target);
   if (inside.startsWith('..') || inside.split(sep)[0] === '..' || /^[a-zA-Z]:|^\//.test(inside)) {
-    return diagnostic(path, START, 'symlink-outside', `this link leads out of the site (to ${target})`, 'copy the file into the site instead of linking to it');
+    return diagnostic(
+      path,
+      START,
+      'symlink-outside',
+      `this link leads out of the site (to ${target})`,
+      'copy the file into the site instead of linking to it',
+    );
   }
   return undefined;
 }

@@ -10,7 +10,11 @@ import { readDocument } from './read.js';
  * Markdown. The result depends only on the file's bytes and the context, so
  * `dev` can cache it per file.
  */
-export function loadItem(file: string, bytes: Uint8Array, ctx: ItemContext): { item?: LoadedItem; diagnostics: Diagnostic[] } {
+export function loadItem(
+  file: string,
+  bytes: Uint8Array,
+  ctx: ItemContext,
+): { item?: LoadedItem; diagnostics: Diagnostic[] } {
   const read = readDocument(file, bytes);
   if (!read.document) return { diagnostics: read.diagnostics };
   const valid = validateItem(read.document, ctx);
@@ -20,7 +24,10 @@ export function loadItem(file: string, bytes: Uint8Array, ctx: ItemContext): { i
   return { item: { ...valid.item, rendered: markdown.body }, diagnostics };
 }
 
-export function loadBulletin(file: string, bytes: Uint8Array): { bulletin?: LoadedBulletin; diagnostics: Diagnostic[] } {
+export function loadBulletin(
+  file: string,
+  bytes: Uint8Array,
+): { bulletin?: LoadedBulletin; diagnostics: Diagnostic[] } {
   const read = readDocument(file, bytes);
   if (!read.document) return { diagnostics: read.diagnostics };
   const valid = validateBulletin(read.document);

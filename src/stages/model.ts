@@ -40,7 +40,13 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
     const first = bySlug.get(item.slug);
     if (first) {
       diagnostics.push(
-        diagnostic(item.file, item.positions.slug ?? { line: 1, column: 1 }, 'slug-duplicate', `two items have the URL name "${item.slug}"; the other is ${first.file}`, 'give one of them another file name or a "slug" field'),
+        diagnostic(
+          item.file,
+          item.positions.slug ?? { line: 1, column: 1 },
+          'slug-duplicate',
+          `two items have the URL name "${item.slug}"; the other is ${first.file}`,
+          'give one of them another file name or a "slug" field',
+        ),
       );
       continue;
     }
@@ -53,7 +59,10 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
   for (const bulletin of bulletins) {
     const own = items.filter((i) => i.bulletinRef === bulletin);
     bulletin.sections = config.sections
-      .map((section) => ({ section, items: own.filter((i) => i.category === section.id).sort(compareItems) }))
+      .map((section) => ({
+        section,
+        items: own.filter((i) => i.category === section.id).sort(compareItems),
+      }))
       .filter((s) => s.items.length > 0);
     bulletin.items = bulletin.sections.flatMap((s) => s.items);
   }
@@ -72,12 +81,25 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
   };
 }
 
-function assignBulletin(item: Item, bulletins: Bulletin[], byId: Map<string, Bulletin>, diagnostics: Diagnostic[]): Bulletin | undefined {
+function assignBulletin(
+  item: Item,
+  bulletins: Bulletin[],
+  byId: Map<string, Bulletin>,
+  diagnostics: Diagnostic[],
+): Bulletin | undefined {
   if (item.bulletin !== undefined) {
     const named = byId.get(item.bulletin);
     if (!named) {
       const at = item.positions.bulletin ?? { line: 1, column: 1 };
-      diagnostics.push(diagnostic(item.file, at, 'bulletin-unknown', `there is no bulletin "${item.bulletin}"`, `${didYouMean(item.bulletin, [...byId.keys()], 'bulletins')} Create it with: gazette new bulletin ${item.bulletin}`));
+      diagnostics.push(
+        diagnostic(
+          item.file,
+          at,
+          'bulletin-unknown',
+          `there is no bulletin "${item.bulletin}"`,
+          `${didYouMean(item.bulletin, [...byId.keys()], 'bulletins')} Create it with: gazette new bulletin ${item.bulletin}`,
+        ),
+      );
     }
     return named;
   }
@@ -91,7 +113,15 @@ function checkOverlaps(bulletins: Bulletin[], diagnostics: Diagnostic[]): void {
       const a = bulletins[i]!;
       const b = bulletins[j]!;
       if (periodsOverlap(a.covers, b.covers)) {
-        diagnostics.push(diagnostic(a.file, { line: 1, column: 1 }, 'bulletin-overlap', `bulletin ${a.id} covers ${formatPeriod(a.covers)}, which overlaps bulletin ${b.id} (${formatPeriod(b.covers)})`, 'set "covers" so that each day belongs to one bulletin'));
+        diagnostics.push(
+          diagnostic(
+            a.file,
+            { line: 1, column: 1 },
+            'bulletin-overlap',
+            `bulletin ${a.id} covers ${formatPeriod(a.covers)}, which overlaps bulletin ${b.id} (${formatPeriod(b.covers)})`,
+            'set "covers" so that each day belongs to one bulletin',
+          ),
+        );
       }
     }
   }
@@ -103,7 +133,15 @@ function checkAliases(items: Item[], diagnostics: Diagnostic[]): void {
     for (const alias of item.aliases) {
       const other = taken.get(alias);
       if (other !== undefined) {
-        diagnostics.push(diagnostic(item.file, item.positions.aliases ?? { line: 1, column: 1 }, 'alias-duplicate', `alias ${alias} is already the address of ${other}`, 'remove the alias or change the other item'));
+        diagnostics.push(
+          diagnostic(
+            item.file,
+            item.positions.aliases ?? { line: 1, column: 1 },
+            'alias-duplicate',
+            `alias ${alias} is already the address of ${other}`,
+            'remove the alias or change the other item',
+          ),
+        );
       } else {
         taken.set(alias, item.file);
       }

@@ -9,7 +9,14 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const realRoot = realpathSync(root);
-  for (const rel of fg.globSync('**/*', { cwd: join(root, 'public'), onlyFiles: true, dot: true, followSymbolicLinks: true }).sort()) {
+  for (const rel of fg
+    .globSync('**/*', {
+      cwd: join(root, 'public'),
+      onlyFiles: true,
+      dot: true,
+      followSymbolicLinks: true,
+    })
+    .sort()) {
     const abs = join(root, 'public', rel);
     const shown = `public/${rel}`;
     let real: string;
@@ -21,7 +28,15 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
     }
     const inside = relative(realRoot, real);
     if (inside.split(sep)[0] === '..' || inside.startsWith(sep)) {
-      diagnostics.push(diagnostic(shown, START, 'symlink-outside', `this link leads out of the site (to ${real})`, 'copy the file into public/ instead of linking to it'));
+      diagnostics.push(
+        diagnostic(
+          shown,
+          START,
+          'symlink-outside',
+          `this link leads out of the site (to ${real})`,
+          'copy the file into public/ instead of linking to it',
+        ),
+      );
       continue;
     }
     files.push({ path: rel, content: readFileSync(abs) });

@@ -20,7 +20,10 @@ export interface ReadResult {
  * Decodes a file's bytes as UTF-8 (refusing anything else), with a BOM and CRLF
  * line endings accepted as ordinary input.
  */
-export function decode(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
+export function decode(
+  file: string,
+  bytes: Uint8Array,
+): { text?: string; diagnostics: Diagnostic[] } {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
@@ -49,7 +52,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b < 0xe0
+          ? 1
+          : b >= 0xe0 && b < 0xf0
+            ? 2
+            : b >= 0xf0 && b < 0xf5
+              ? 3
+              : -1;
     if (need < 0) return i;
     if (need > 0 && !isUtf8(bytes.subarray(i, i + need + 1))) return i;
     i += need + 1;

@@ -17,30 +17,56 @@ export function outputPath(sitePath: string): string {
   return path.slice(1);
 }
 
-/** Renders each page with its template; the theme's layout wraps HTML pages. */
-export function renderPages(site: Site, theme: Theme, specs: readonly PageSpec[]): { files: OutputFile[]; diagnostics: Diagnostic[] } {
-  const shared = {
+/** What every template sees besides its page's own data. */
+export function sharedData(site: Site) {
+  return {
     title: site.config.title,
     description: site.config.description,
     language: site.config.language,
     sections: site.config.sections.map((s) => ({ title: s.title, url: `/${s.id}/` })),
   };
-  const files: OutputFile[] = [];
+}
+
+/** Renders one page with its template (the theme's layout wraps HTML pages). */
+export function renderPage(
+  site: Site,
+  theme: Theme,
+  spec: PageSpec,
+  shared: ReturnType<typeof sharedData>,
+): OutputFile | Diagnostic {
+  // The 404 page is served at any address, so its links start from the base path.
+  const url =
+    spec.path === '/404.html'
+      ? (to: string) => basePath(site.config.baseUrl, to)
+      : (to: string) => relativeUrl(spec.path, to);
+  try {
+    const content = theme.render(spec.template, {
+      ...spec.data,
+      site: shared,
+      page: { path: spec.path, title: spec.title, description: spec.description },
+      url,
+    });
+    return { path: outputPath(spec.path), content };
+  } catch (error) {
+    if (error instanceof TemplateError) return error.diagnostic;
+    throw error;
+  }
+}
+
+/** Renders every page and hands it to `emit`; returns the template errors met (each once). */
+export function renderPages(
+  site: Site,
+  theme: Theme,
+  specs: Iterable<PageSpec>,
+  emit: (file: OutputFile) => void,
+): Diagnostic[] {
+  const shared = sharedData(site);
   const diagnostics: Diagnostic[] = [];
   for (const spec of specs) {
-    // The 404 page is served at any address, so its links start from the base path.
-    const url =
-      spec.path === '/404.html'
-        ? (to: string) => basePath(site.config.baseUrl, to)
-        : (to: string) => relativeUrl(spec.path, to);
-    try {
-      const content = theme.render(spec.template, { ...spec.data, site: shared, page: { path: spec.path, title: spec.title, description: spec.description }, url });
-      files.push({ path: outputPath(spec.path), content });
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      if (!diagnostics.some((d) => d.message === error.diagnostic.message)) diagnostics.push(error.diagnostic);
-    }
+    const result = renderPage(site, theme, spec, shared);
+    if ('content' in result) emit(result);
+    else if (!diagnostics.some((d) => d.message === result.message)) diagnostics.push(result);
   }
-  for (const asset of theme.assets) files.push({ path: outputPath(asset.path), content: asset.bytes });
-  return { files, diagnostics };
+  for (const asset of theme.assets) emit({ path: outputPath(asset.path), content: asset.bytes });
+  return diagnostics;
 }

@@ -34,7 +34,11 @@ export function loadTheme(root: string): Theme {
     [join(root, 'templates'), 'templates/'],
   ] as const) {
     if (!existsSync(dir)) continue;
-    for (const rel of fg.globSync('**/*', { cwd: dir, onlyFiles: true, followSymbolicLinks: false })) {
+    for (const rel of fg.globSync('**/*', {
+      cwd: dir,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+    })) {
       files.set(rel, { abs: join(dir, rel), shown: label + rel });
     }
   }
@@ -49,7 +53,15 @@ export function loadTheme(root: string): Theme {
       try {
         eta.loadTemplate(name, readFileSync(abs, 'utf8'));
       } catch (error) {
-        diagnostics.push(diagnostic(shown, START, 'template-syntax', `template error: ${(error as Error).message.split('\n')[0]}`, 'check that every <% has its %>'));
+        diagnostics.push(
+          diagnostic(
+            shown,
+            START,
+            'template-syntax',
+            `template error: ${(error as Error).message.split('\n')[0]}`,
+            'check that every <% has its %>',
+          ),
+        );
       }
     } else if (rel.startsWith('assets/')) {
       assets.push({ path: `/${rel}`, bytes: readFileSync(abs) });
@@ -64,7 +76,14 @@ export function loadTheme(root: string): Theme {
         return eta.render(`@${name}`, data);
       } catch (error) {
         const file = sources.get(`@${name}`) ?? `templates/${name}.eta`;
-        throw new TemplateError(diagnostic(file, START, 'template-render', `template "${name}" failed: ${(error as Error).message.split('\n')[0]}`));
+        throw new TemplateError(
+          diagnostic(
+            file,
+            START,
+            'template-render',
+            `template "${name}" failed: ${(error as Error).message.split('\n')[0]}`,
+          ),
+        );
       }
     },
   };

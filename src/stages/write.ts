@@ -1,41 +1,108 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { OutputFile } from './render.js';
 
-/** Where a build's files go: a folder on disk, or memory (dev server, tests). */
+/**
+ * Where a build's files go. Files arrive one by one as they are rendered;
+ * `commit` publishes them all at once, `abort` throws them all away.
+ */
 export interface Writer {
-  write(files: readonly OutputFile[]): void;
+  add(file: OutputFile): void;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
 }
 
+const BATCH = 64;
+
 /**
- * Writes the whole site into a fresh folder beside the output, then swaps it
- * in: the old output stays untouched until the new one is complete, and no
- * stale file survives.
+ * The disk side of DiskWriter, run on a worker thread: writes batches of
+ * files, and answers when told the last has come. (A script rather than a
+ * module file so that it runs the same from the compiled CLI and from tests.)
+ */
+const WORKER = `
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { parentPort, workerData } = require('node:worker_threads');
+const made = new Set();
+parentPort.on('message', (batch) => {
+  if (batch === null) return parentPort.postMessage('done');
+  for (const file of batch) {
+    const path = join(workerData.dir, file.path);
+    const dir = dirname(path);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(path, file.content);
+  }
+});
+`;
+
+/**
+ * Writes the site into a fresh folder beside the output, on a worker thread so
+ * that rendering and disk writes overlap, then swaps it in: the old output
+ * stays untouched until the new one is complete, and no stale file survives.
  */
 export class DiskWriter implements Writer {
-  constructor(private readonly out: string) {}
+  private readonly fresh: string;
+  private readonly worker: Worker;
+  private batch: OutputFile[] = [];
+  private readonly done: Promise<void>;
 
-  write(files: readonly OutputFile[]): void {
-    const fresh = `${this.out}.gazette-new-${process.pid}`;
+  constructor(private readonly out: string) {
+    this.fresh = `${out}.gazette-new-${process.pid}`;
+    rmSync(this.fresh, { recursive: true, force: true });
+    this.worker = new Worker(WORKER, { eval: true, workerData: { dir: this.fresh } });
+    this.done = new Promise((resolve, reject) => {
+      this.worker.once('message', () => resolve());
+      this.worker.once('error', reject);
+    });
+  }
+
+  add(file: OutputFile): void {
+    this.batch.push(file);
+    if (this.batch.length >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (this.batch.length > 0) this.worker.postMessage(this.batch);
+    this.batch = [];
+  }
+
+  async commit(): Promise<void> {
+    this.flush();
+    this.worker.postMessage(null);
+    await this.done;
+    await this.worker.terminate();
     const old = `${this.out}.gazette-old-${process.pid}`;
-    rmSync(fresh, { recursive: true, force: true });
-    const dirs = new Set<string>();
-    for (const file of files) dirs.add(dirname(join(fresh, file.path)));
-    for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
-    for (const file of files) writeFileSync(join(fresh, file.path), file.content);
     const hadOutput = existsSync(this.out);
     if (hadOutput) renameSync(this.out, old);
-    renameSync(fresh, this.out);
+    renameSync(this.fresh, this.out);
     if (hadOutput) rmSync(old, { recursive: true, force: true });
+  }
+
+  async abort(): Promise<void> {
+    await this.worker.terminate();
+    rmSync(this.fresh, { recursive: true, force: true });
   }
 }
 
-/** Keeps the built site in a map from path to content. */
+/** Keeps the built site in a map from path to content (dev server, tests). */
 export class MemoryWriter implements Writer {
   readonly files = new Map<string, string | Uint8Array>();
+  private pending = new Map<string, string | Uint8Array>();
 
-  write(files: readonly OutputFile[]): void {
+  add(file: OutputFile): void {
+    this.pending.set(file.path, file.content);
+  }
+
+  async commit(): Promise<void> {
     this.files.clear();
-    for (const file of files) this.files.set(file.path, file.content);
+    for (const [path, content] of this.pending) this.files.set(path, content);
+    this.pending = new Map();
+  }
+
+  async abort(): Promise<void> {
+    this.pending = new Map();
   }
 }

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadItem } from './load.js';
+import type { LoadJob } from './load-items.js';
+
+/** Loads its share of the items on a second core (see load-items.ts). */
+const job = workerData as LoadJob;
+const ctx = { sections: job.sections, authorities: new Set(job.authorities) };
+parentPort!.postMessage(
+  job.files.map((file) => loadItem(file, readFileSync(join(job.root, file)), ctx)),
+);

@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { main } from '../src/cli.js';
+
+/** Writes a site into a new temporary folder: `{ 'content/items/a.md': '…' }`. */
+export function makeSite(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), 'gazette-test-'));
+  writeFiles(root, files);
+  return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+export function removeSite(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function run(
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    out: (text) => (stdout += `${text}\n`),
+    err: (text) => (stderr += `${text}\n`),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Parses a built page with a real HTML parser. */
+export type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+
+export function page(root: string, path: string): HtmlDocument {
+  return parseHTML(readFileSync(join(root, path), 'utf8')).document;
+}
+
+/** A minimal valid item's front matter, with fields overridden or removed (undefined). */
+export function item(
+  fields: Record<string, string | undefined> = {},
+  body = 'Some text.\n',
+): string {
+  const defaults: Record<string, string> = {
+    title: 'A test item',
+    date: '2022-01-10',
+    category: 'enforcement',
+  };
+  const merged = { ...defaults, ...fields };
+  const lines = Object.entries(merged)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+export const AUTHORITIES = `cac:
+  name: Cyberspace Administration of China
+  abbr: CAC
+  kind: regulator
+pboc-shanghai:
+  name: Shanghai Branch of the People's Bank of China
+  kind: regulator
+bole-court:
+  name: People's Court of Bole
+  kind: court
+`;
+
+export const BULLETIN = '---\ndate: 2022-02-17\ncovers: 2022-01\n---\nThe month in brief.\n';
