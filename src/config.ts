@@ -101,6 +101,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
         ['perPage'],
         'config-invalid',
         `"perPage" must be between 1 and 10000, not ${perPage}`,
+        'write a whole number of items per listing page, e.g. perPage: 50',
       );
     else config.perPage = perPage;
   }

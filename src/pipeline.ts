@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE, parseConfig, withBaseUrl, type Config } from './config.js';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, withBaseUrl, type Config } from './config.js';
+import { readSiteFile } from './stages/read.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from './diagnostics.js';
 import type { LoadedBulletin, LoadedItem, Site } from './model.js';
 import { sitePages } from './pages/index.js';
@@ -35,13 +36,10 @@ export interface LoadResult {
   configError: boolean;
 }
 
-export function readOptional(root: string, file: string): string | undefined {
-  const path = join(root, file);
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-}
-
 export function loadConfig(options: SiteOptions): { config: Config; diagnostics: Diagnostic[] } {
-  const parsed = parseConfig(readOptional(options.root, CONFIG_FILE));
+  const file = readSiteFile(options.root, CONFIG_FILE);
+  if (file.diagnostics.length > 0) return { config: DEFAULT_CONFIG, diagnostics: file.diagnostics };
+  const parsed = parseConfig(file.text);
   if (parsed.diagnostics.length > 0 || options.baseUrl === undefined) return parsed;
   return withBaseUrl(parsed.config, options.baseUrl);
 }
@@ -73,9 +71,9 @@ export async function loadSite(options: SiteOptions): Promise<LoadResult> {
       diagnostics: sortDiagnostics(configDiagnostics),
     };
   }
-  const { authorities, diagnostics } = parseAuthorities(
-    readOptional(options.root, AUTHORITIES_FILE),
-  );
+  const registry = readSiteFile(options.root, AUTHORITIES_FILE);
+  const { authorities, diagnostics } = parseAuthorities(registry.text);
+  diagnostics.push(...registry.diagnostics);
   const files = await discover(options.root);
   diagnostics.push(...files.diagnostics);
 

@@ -41,19 +41,26 @@ export function renderMarkdown(
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
   const tokens = md.parse(body, env);
   const diagnostics: Diagnostic[] = [];
-  const at = (needle: string, fallbackLine: number) => locate(body, needle, line, fallbackLine);
+  // The n-th use of the same text is reported where the n-th occurrence stands.
+  const seen = new Map<string, number>();
+  const at = (needle: string, fallbackLine: number) => {
+    const n = seen.get(needle) ?? 0;
+    seen.set(needle, n + 1);
+    return position(body, nthIndex(body, needle, n), line, fallbackLine);
+  };
+  const destinations = unsafeDestinations(body);
 
-  for (const url of refused) {
+  refused.forEach((url, i) => {
     diagnostics.push(
       diagnostic(
         file,
-        at(url, 0),
+        position(body, destinations[i] ?? -1, line, 0),
         'url-unsafe',
         `"${url}" is not a safe link`,
         'links must be http(s), mailto or relative addresses',
       ),
     );
-  }
+  });
   for (const token of tokens) {
     if (token.type !== 'inline' || !token.children) continue;
     for (const child of token.children) {
@@ -132,14 +139,47 @@ function firstParagraph(tokens: Token[]): string {
     .trim();
 }
 
-/** The file position of `needle` in the body, or the start of line `fallback` of the body. */
-function locate(
+function nthIndex(text: string, needle: string, n: number): number {
+  let offset = -1;
+  for (let i = 0; i <= n; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) return -1;
+  }
+  return offset;
+}
+
+/**
+ * Where the body's unsafe link destinations stand, in order: inline links
+ * `](…)`, autolinks `<…>` and reference definitions `[x]: …`, with entities
+ * and escapes decoded as markdown-it decodes them before judging a link.
+ */
+function unsafeDestinations(body: string): number[] {
+  const found: number[] = [];
+  const pattern =
+    /\]\(\s*<?([^\s)>]+)|<([a-z][a-z0-9+.-]*:[^\s>]*)>|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)/gim;
+  for (const m of body.matchAll(pattern)) {
+    const dest = m[1] ?? m[2] ?? m[3]!;
+    if (isSafeUrl(decodeEntities(dest))) continue;
+    found.push(m.index + m[0].lastIndexOf(dest));
+  }
+  return found;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/\\(.)/g, '$1');
+}
+
+/** The file position of a body offset, or the start of line `fallback` of the body. */
+function position(
   body: string,
-  needle: string,
+  offset: number,
   bodyLine: number,
   fallback: number,
 ): { line: number; column: number } {
-  const offset = body.indexOf(needle);
   if (offset < 0) return { line: bodyLine + fallback, column: 1 };
   const before = body.slice(0, offset).split('\n');
   return { line: bodyLine + before.length - 1, column: before[before.length - 1]!.length + 1 };

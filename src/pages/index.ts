@@ -206,13 +206,11 @@ function* authorityPages(site: Site): Generator<PageSpec> {
 }
 
 function* tagPages(site: Site): Generator<PageSpec> {
-  const tags = [...site.byTag.keys()]
-    .sort()
-    .map((tag) => ({
-      text: tag.replace(/-/g, ' '),
-      url: `/tags/${tag}/`,
-      count: site.byTag.get(tag)!.length,
-    }));
+  const tags = [...site.byTag.keys()].sort().map((tag) => ({
+    text: tag.replace(/-/g, ' '),
+    url: `/tags/${tag}/`,
+    count: site.byTag.get(tag)!.length,
+  }));
   yield { path: '/tags/', template: 'tags', title: 'Topics', data: { tags } };
   for (const tag of [...site.byTag.keys()].sort()) {
     yield* listingPages(

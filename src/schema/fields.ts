@@ -29,7 +29,7 @@ export class FieldReader {
       return this.fail(
         [],
         'field-type',
-        `the front matter of a ${this.noun} must be a list of "field: value" lines`,
+        `this ${this.noun} must be a list of "field: value" lines`,
       );
     }
     return value;
@@ -125,15 +125,16 @@ export class FieldReader {
     value: unknown,
     path: YamlPath,
     allowed: readonly T[],
-    what: string,
+    /** The field's name, e.g. "category": in messages and the error code. */
+    field: string,
   ): T | undefined {
-    const text = this.string(value, path, what);
+    const text = this.string(value, path, `"${field}"`);
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
     return this.fail(
       path,
-      `${what.replace(/"/g, '')}-unknown`,
-      `unknown ${what} "${text}"`,
+      `${field}-unknown`,
+      `unknown ${field} "${text}"`,
       didYouMean(text, allowed, 'values'),
     );
   }

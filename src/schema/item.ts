@@ -108,7 +108,7 @@ export function validateItem(
     'category',
     `add the section it belongs to: category: ${sectionIds.join(' | ')}`,
   )
-    ? r.oneOf(raw.category, ['category'], sectionIds, '"category"')
+    ? r.oneOf(raw.category, ['category'], sectionIds, 'category')
     : undefined;
 
   const authorities = readAuthorities(r, raw, ctx.authorities);
@@ -117,7 +117,7 @@ export function validateItem(
   const status =
     raw.status === undefined || raw.status === null
       ? undefined
-      : r.oneOf(raw.status, ['status'], STATUSES, '"status"');
+      : r.oneOf(raw.status, ['status'], STATUSES, 'status');
   const tags = readIds(r, raw, 'tags', 'a tag');
   const slug = readSlug(r, raw, doc.file);
   const updated = r.optionalDate(raw, 'updated');

@@ -76,23 +76,28 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlParse
   if (doc.errors.length > 0) {
     return {
       source: undefined,
-      diagnostics: doc.errors.map((e) =>
-        e.code === 'DUPLICATE_KEY'
-          ? diagnostic(
-              file,
-              place(e.pos[0]),
-              'yaml-duplicate-key',
-              'this key appears twice',
-              'remove one of the two lines',
-            )
-          : diagnostic(
-              file,
-              place(e.pos[0]),
-              'yaml-syntax',
-              `YAML syntax: ${firstLine(e.message)}`,
-              yamlHint(e.code),
-            ),
-      ),
+      diagnostics: doc.errors.map((e) => {
+        if (e.code === 'DUPLICATE_KEY') {
+          const key = /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim();
+          return diagnostic(
+            file,
+            place(e.pos[0]),
+            'yaml-duplicate-key',
+            `the key "${key}" appears twice`,
+            'remove one of the two lines',
+          );
+        }
+        // The parser notices an unclosed bracket or quote where it gives up;
+        // the editor needs to see where it was opened.
+        const opener = unclosedBefore(text, e.pos[0]);
+        return diagnostic(
+          file,
+          place(opener ?? e.pos[0]),
+          'yaml-syntax',
+          `YAML syntax: ${firstLine(e.message)}`,
+          opener === undefined ? yamlHint(e.code) : closingHint(text[opener]!),
+        );
+      }),
     };
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -100,6 +105,35 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlParse
     source: new YamlSource(file, doc.contents, counter, lineOffset, value),
     diagnostics: [],
   };
+}
+
+/** The offset of a bracket or quote opened before `offset` and not closed by then. */
+export function unclosedBefore(text: string, offset: number): number | undefined {
+  const open: number[] = [];
+  let quote: number | undefined;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      if (c === text[quote] && !(c === '"' && text[i - 1] === '\\')) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < offset && text[i] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{]/.test(text[i - 1]!))) {
+      quote = i;
+    } else if (c === '[' || c === '{') {
+      open.push(i);
+    } else if ((c === ']' || c === '}') && open.length > 0) {
+      open.pop();
+    }
+  }
+  return quote ?? open[open.length - 1];
+}
+
+function closingHint(opener: string): string {
+  if (opener === '[') return 'add the "]" that closes this "["';
+  if (opener === '{') return 'add the "}" that closes this "{"';
+  return `add the closing ${opener} of the value that starts here`;
 }
 
 function firstLine(message: string): string {

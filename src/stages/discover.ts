@@ -58,7 +58,8 @@ export async function discover(root: string): Promise<SiteFiles> {
   return files;
 }
 
-function checkLink(root: string, realRoot: string, path: string): Diagnostic | undefined {
+/** An error when the link at `path` (relative to the site) is broken or leads out of the site. */
+export function checkLink(root: string, realRoot: string, path: string): Diagnostic | undefined {
   let target: string;
   try {
     target = realpathSync(join(root, path));

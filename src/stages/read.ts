@@ -1,4 +1,7 @@
 import { isUtf8 } from 'node:buffer';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkLink } from './discover.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { parseYaml, type YamlSource } from '../schema/yaml.js';
 
@@ -115,4 +118,25 @@ export function readDocument(file: string, bytes: Uint8Array): ReadResult {
   const decoded = decode(file, bytes);
   if (decoded.text === undefined) return { document: undefined, diagnostics: decoded.diagnostics };
   return splitFrontMatter(file, decoded.text);
+}
+
+/**
+ * Reads a site file that may be absent (the config, the authority registry) with
+ * the same rules as content: UTF-8 only, no link out of the site.
+ */
+export function readSiteFile(
+  root: string,
+  file: string,
+): { text?: string; diagnostics: Diagnostic[] } {
+  const path = join(root, file);
+  if (!existsSync(path)) {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()
+      ? { diagnostics: [checkLink(root, realpathSync(root), file)!] }
+      : { diagnostics: [] };
+  }
+  if (lstatSync(path).isSymbolicLink()) {
+    const problem = checkLink(root, realpathSync(root), file);
+    if (problem) return { diagnostics: [problem] };
+  }
+  return decode(file, readFileSync(path));
 }
