@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runDev } from './commands/dev.js';
+import { runNew } from './commands/new.js';
 
 /** Exit statuses (DESIGN.md): 0 success, 1 the content has errors, 2 wrong usage or config. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -10,6 +12,9 @@ export const USAGE = `gazette — a static site generator for regulatory-news di
 Usage:
   gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts]
   gazette check [--root DIR] [--format text|json|github] [--drafts]
+  gazette dev   [--root DIR] [--port N] [--host 127.0.0.1] [--drafts]
+  gazette new item "Title" --category C [--date YYYY-MM-DD] [--authority ID] [--root DIR]
+  gazette new bulletin YYYY-MM [--root DIR]
   gazette --help | --version
 
 Exit status: 0 success, 1 the content has errors, 2 wrong usage or configuration.`;
@@ -30,7 +35,12 @@ const COMMANDS: Record<
   string,
   {
     flags: Flags;
-    run: (values: Record<string, string | boolean | undefined>, io: Io) => Promise<number>;
+    positionals?: boolean;
+    run: (
+      values: Record<string, string | boolean | undefined>,
+      io: Io,
+      positionals: string[],
+    ) => Promise<number>;
   }
 > = {
   build: {
@@ -45,6 +55,25 @@ const COMMANDS: Record<
   check: {
     flags: { root: { type: 'string' }, format: { type: 'string' }, drafts: { type: 'boolean' } },
     run: runCheck,
+  },
+  new: {
+    flags: {
+      root: { type: 'string' },
+      category: { type: 'string' },
+      date: { type: 'string' },
+      authority: { type: 'string' },
+    },
+    positionals: true,
+    run: runNew,
+  },
+  dev: {
+    flags: {
+      root: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      drafts: { type: 'boolean' },
+    },
+    run: runDev,
   },
 };
 
@@ -65,12 +94,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return EXIT.usage;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...rest],
       options: { ...command.flags, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals === true,
     }));
   } catch (error) {
     io.err(`gazette ${name}: ${(error as Error).message}\n\n${USAGE}`);
@@ -80,5 +110,5 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.out(USAGE);
     return EXIT.ok;
   }
-  return command.run(values, io);
+  return command.run(values, io, positionals);
 }

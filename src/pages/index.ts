@@ -15,53 +15,89 @@ export interface PageSpec {
 }
 
 /**
- * Every page of the site, in a fixed order, made one at a time so that a large
- * site never holds all its pages in memory.
+ * A page the site will have, not yet made: its address, what it shows, and
+ * how to make it. `dev` compares plans to re-render only what a change touches.
  */
-export function* sitePages(site: Site): Generator<PageSpec> {
-  yield* homePages(site);
-  yield* bulletinPages(site);
-  for (const item of site.items) yield itemPage(site, item);
+export interface PagePlan {
+  path: string;
+  /** The items this page shows, or 'site' for pages that summarise the whole site. */
+  deps: readonly Item[] | 'site';
+  make(): PageSpec;
+}
+
+/** Every page of the site, in a fixed order. Cheap: no page is made yet. */
+export function planPages(site: Site): PagePlan[] {
+  const plan: PagePlan[] = [];
+  const add = (path: string, deps: PagePlan['deps'], make: () => PageSpec) =>
+    plan.push({ path, deps, make });
+  add('/', 'site', () => homePage(site));
+  bulletinPages(site, add);
   for (const section of site.config.sections) {
-    yield* listingPages(
+    const list = site.bySection.get(section.id) ?? [];
+    list.forEach((item, i) =>
+      add(
+        item.url,
+        [item, list[i - 1], list[i + 1]].filter((x) => x !== undefined),
+        () => itemPage(site, item, list[i - 1], list[i + 1]),
+      ),
+    );
+  }
+  for (const section of site.config.sections) {
+    listingPages(
       site,
+      add,
       `/${section.id}/`,
       section.title,
       site.bySection.get(section.id) ?? [],
-      { kind: 'section' },
+      {
+        kind: 'section',
+      },
     );
   }
-  yield* authorityPages(site);
-  yield* tagPages(site);
-  yield* aliasPages(site);
-  yield { path: '/404.html', template: '404', title: 'Page not found', data: {} };
-  yield {
+  authorityPages(site, add);
+  tagPages(site, add);
+  for (const item of site.items) {
+    for (const alias of item.aliases) add(alias, [item], () => aliasPage(site, item, alias));
+  }
+  add('/404.html', [], () => ({
+    path: '/404.html',
+    template: '404',
+    title: 'Page not found',
+    data: {},
+  }));
+  add('/robots.txt', [], () => ({
     path: '/robots.txt',
     template: 'robots',
     title: 'robots',
     data: { sitemap: absoluteUrl(site.config.baseUrl, '/sitemap.xml') },
-  };
-  yield sitemapPage(site);
+  }));
+  add('/sitemap.xml', 'site', () => sitemapPage(site));
+  return plan;
 }
 
-function homePages(site: Site): PageSpec[] {
+/** Every page of the site, made one at a time so that a large site never holds them all. */
+export function* sitePages(site: Site): Generator<PageSpec> {
+  for (const page of planPages(site)) yield page.make();
+}
+
+type Add = (path: string, deps: PagePlan['deps'], make: () => PageSpec) => void;
+
+function homePage(site: Site): PageSpec {
   const latest = site.bulletins[0];
   const recent = site.items
     .slice(0, site.config.perPage)
     .map((item) => ({ item, meta: itemMeta(site, item) }));
-  return [
-    {
-      path: '/',
-      template: 'home',
-      title: site.config.title,
-      description: site.config.description,
-      data: {
-        view: latest ? bulletinView(site, 0) : undefined,
-        recent,
-        archive: site.bulletins.slice(1, 13).map(bulletinLink),
-      },
+  return {
+    path: '/',
+    template: 'home',
+    title: site.config.title,
+    description: site.config.description,
+    data: {
+      view: latest ? bulletinView(site, 0) : undefined,
+      recent,
+      archive: site.bulletins.slice(1, 13).map(bulletinLink),
     },
-  ];
+  };
 }
 
 function bulletinLink(bulletin: Site['bulletins'][number]) {
@@ -75,36 +111,40 @@ function bulletinLink(bulletin: Site['bulletins'][number]) {
   };
 }
 
-function* bulletinPages(site: Site): Generator<PageSpec> {
-  const years = new Map<number, ReturnType<typeof bulletinLink>[]>();
-  for (const bulletin of site.bulletins) {
-    const list = years.get(bulletin.date.year) ?? [];
-    list.push(bulletinLink(bulletin));
-    years.set(bulletin.date.year, list);
-  }
-  yield {
-    path: '/bulletins/',
-    template: 'archive',
-    title: 'All bulletins',
-    data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) },
-  };
-  for (let i = 0; i < site.bulletins.length; i++) {
-    const bulletin = site.bulletins[i]!;
-    yield {
+function bulletinPages(site: Site, add: Add): void {
+  add('/bulletins/', 'site', () => {
+    const years = new Map<number, ReturnType<typeof bulletinLink>[]>();
+    for (const bulletin of site.bulletins) {
+      const list = years.get(bulletin.date.year) ?? [];
+      list.push(bulletinLink(bulletin));
+      years.set(bulletin.date.year, list);
+    }
+    return {
+      path: '/bulletins/',
+      template: 'archive',
+      title: 'All bulletins',
+      data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) },
+    };
+  });
+  site.bulletins.forEach((bulletin, i) =>
+    add(bulletin.url, bulletin.items, () => ({
       path: bulletin.url,
       template: 'bulletin',
       title: bulletin.title,
       description: `${site.config.title}: ${formatPeriod(bulletin.covers)}`,
       data: { view: bulletinView(site, i) },
-    };
-  }
+    })),
+  );
 }
 
-function itemPage(site: Site, item: Item): PageSpec {
+function itemPage(
+  site: Site,
+  item: Item,
+  newer: Item | undefined,
+  older: Item | undefined,
+): PageSpec {
   const notes: NoteView[] = [];
   const [view] = placeItems(site, [item], new NoteCounter(), notes);
-  const list = site.bySection.get(item.category) ?? [];
-  const at = list.indexOf(item);
   const neighbour = (other: Item | undefined) =>
     other && { title: other.title, url: other.url, date: formatDate(other.date) };
   return {
@@ -116,8 +156,8 @@ function itemPage(site: Site, item: Item): PageSpec {
       view,
       notes,
       // The section lists newest first: "previous" is the older neighbour.
-      newer: neighbour(list[at - 1]),
-      older: neighbour(list[at + 1]),
+      newer: neighbour(newer),
+      older: neighbour(older),
       updated: item.updated && {
         date: formatDate(item.updated),
         dateIso: isoDate(item.updated),
@@ -128,28 +168,28 @@ function itemPage(site: Site, item: Item): PageSpec {
 }
 
 /** `/x/`, `/x/page/2/`, …: a paginated list of items, newest first. */
-export function* listingPages(
+export function listingPages(
   site: Site,
+  add: Add,
   base: string,
   title: string,
   items: readonly Item[],
   extra: object,
-): Generator<PageSpec> {
+): void {
   const perPage = site.config.perPage;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
   const pathOf = (n: number) => (n === 1 ? base : `${base}page/${n}/`);
   for (let i = 0; i < pages; i++) {
     const n = i + 1;
-    yield {
+    const slice = items.slice(i * perPage, n * perPage);
+    add(pathOf(n), slice, () => ({
       path: pathOf(n),
       template: 'list',
       title: n === 1 ? title : `${title} (page ${n} of ${pages})`,
       data: {
         heading: title,
         ...extra,
-        items: items
-          .slice(i * perPage, n * perPage)
-          .map((item) => ({ item, meta: itemMeta(site, item) })),
+        items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
         total: items.length,
         pagination:
           pages > 1
@@ -164,7 +204,7 @@ export function* listingPages(
               }
             : undefined,
       },
-    };
+    }));
   }
 }
 
@@ -180,7 +220,7 @@ export function pageWindow(current: number, pages: number): number[] {
   return shown;
 }
 
-function* authorityPages(site: Site): Generator<PageSpec> {
+function authorityPages(site: Site, add: Add): void {
   const registry = [...site.authorities.values()]
     .map((a) => ({
       authority: a,
@@ -188,15 +228,16 @@ function* authorityPages(site: Site): Generator<PageSpec> {
       count: site.byAuthority.get(a.id)?.length ?? 0,
     }))
     .sort((a, b) => a.authority.name.localeCompare(b.authority.name, 'en'));
-  yield {
+  add('/authorities/', 'site', () => ({
     path: '/authorities/',
     template: 'authorities',
     title: 'Authorities',
     data: { registry },
-  };
+  }));
   for (const { authority, url } of registry) {
-    yield* listingPages(
+    listingPages(
       site,
+      add,
       url,
       authority.abbr ? `${authority.name} (${authority.abbr})` : authority.name,
       site.byAuthority.get(authority.id) ?? [],
@@ -205,16 +246,22 @@ function* authorityPages(site: Site): Generator<PageSpec> {
   }
 }
 
-function* tagPages(site: Site): Generator<PageSpec> {
+function tagPages(site: Site, add: Add): void {
   const tags = [...site.byTag.keys()].sort().map((tag) => ({
     text: tag.replace(/-/g, ' '),
     url: `/tags/${tag}/`,
     count: site.byTag.get(tag)!.length,
   }));
-  yield { path: '/tags/', template: 'tags', title: 'Topics', data: { tags } };
+  add('/tags/', 'site', () => ({
+    path: '/tags/',
+    template: 'tags',
+    title: 'Topics',
+    data: { tags },
+  }));
   for (const tag of [...site.byTag.keys()].sort()) {
-    yield* listingPages(
+    listingPages(
       site,
+      add,
       `/tags/${tag}/`,
       `Topic: ${tag.replace(/-/g, ' ')}`,
       site.byTag.get(tag)!,
@@ -224,15 +271,13 @@ function* tagPages(site: Site): Generator<PageSpec> {
 }
 
 /** An old address of an item: a page that sends the reader on. */
-function aliasPages(site: Site): PageSpec[] {
-  return site.items.flatMap((item) =>
-    item.aliases.map((alias) => ({
-      path: alias,
-      template: 'redirect',
-      title: item.title,
-      data: { target: item.url, absolute: absoluteUrl(site.config.baseUrl, item.url) },
-    })),
-  );
+function aliasPage(site: Site, item: Item, alias: string): PageSpec {
+  return {
+    path: alias,
+    template: 'redirect',
+    title: item.title,
+    data: { target: item.url, absolute: absoluteUrl(site.config.baseUrl, item.url) },
+  };
 }
 
 function sitemapPage(site: Site): PageSpec {

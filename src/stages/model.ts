@@ -56,8 +56,9 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
   }
   checkAliases(items, diagnostics);
 
+  const byBulletin = groupBy(items, (i) => (i.bulletinRef ? [i.bulletinRef.id] : []));
   for (const bulletin of bulletins) {
-    const own = items.filter((i) => i.bulletinRef === bulletin);
+    const own = byBulletin.get(bulletin.id) ?? [];
     bulletin.sections = config.sections
       .map((section) => ({
         section,

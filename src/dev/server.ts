@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Diagnostic } from '../diagnostics.js';
+import { CLIENT_SCRIPT } from './client.js';
+
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  ico: 'image/x-icon',
+  pdf: 'application/pdf',
+  woff2: 'font/woff2',
+};
+
+const INJECT = '<script src="/__gazette/client.js" defer></script>';
+
+export interface DevServerOptions {
+  /** The current files: output path → content. */
+  files: Map<string, string | Uint8Array>;
+  /** Where the site lives, e.g. `/digest/`; requests outside it are redirected or 404. */
+  basePath: string;
+  host: string;
+  port: number;
+  diagnostics: () => Diagnostic[];
+}
+
+/**
+ * Serves the dev session's files from memory, never anything else, and pushes
+ * reload and error events to open pages over Server-Sent Events.
+ */
+export class DevServer {
+  private readonly clients = new Set<ServerResponse>();
+  private server: Server | undefined;
+
+  constructor(private readonly options: DevServerOptions) {}
+
+  /** Listens on the port, or the next free one (up to 20 further). */
+  async listen(): Promise<number> {
+    for (let port = this.options.port; port < this.options.port + 21; port++) {
+      const server = createServer((req, res) => this.handle(req, res));
+      const ok = await new Promise<boolean>((resolve, reject) => {
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error),
+        );
+        server.listen(port, this.options.host, () => resolve(true));
+      });
+      if (ok) {
+        this.server = server;
+        return (server.address() as AddressInfo).port;
+      }
+    }
+    throw new Error(`no free port from ${this.options.port} to ${this.options.port + 20}`);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+    this.server?.closeAllConnections();
+  }
+
+  /** Tells open pages what changed: `paths` are site paths, without the base path. */
+  reload(paths: readonly string[], options: { all?: boolean } = {}): void {
+    const css = paths.some((p) => p.endsWith('.css'));
+    const pages = paths.map((p) => this.options.basePath + p.replace(/^\//, ''));
+    this.send('reload', { all: options.all === true, css, paths: pages });
+  }
+
+  errors(diagnostics: readonly Diagnostic[]): void {
+    this.send('errors', diagnostics);
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  private send(event: string, data: unknown): void {
+    const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of this.clients) client.write(message);
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const raw = (req.url ?? '/').split('?')[0]!;
+    // Checked before URL parsing, which would quietly resolve `/%2e%2e/`.
+    if (safePath(raw) === undefined) {
+      res
+        .writeHead(400, { 'Content-Type': TYPES.txt! })
+        .end('Bad request: this path leaves the site.\n');
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__gazette/events') return this.subscribe(res);
+    if (url.pathname === '/__gazette/client.js') {
+      res
+        .writeHead(200, { 'Content-Type': TYPES.js!, 'Cache-Control': 'no-store' })
+        .end(CLIENT_SCRIPT);
+      return;
+    }
+    const path = safePath(url.pathname);
+    if (path === undefined) {
+      res
+        .writeHead(400, { 'Content-Type': TYPES.txt! })
+        .end('Bad request: this path leaves the site.\n');
+      return;
+    }
+    const base = this.options.basePath;
+    if (!path.startsWith(base)) {
+      if (path === '/' || `${path}/` === base) {
+        res.writeHead(302, { Location: base }).end();
+      } else {
+        this.notFound(res, req.method === 'HEAD');
+      }
+      return;
+    }
+    const inside = path.slice(base.length);
+    const files = this.options.files;
+    const file = inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside;
+    if (!files.has(file) && files.has(`${inside}/index.html`)) {
+      res.writeHead(301, { Location: `${path}/${url.search}` }).end();
+      return;
+    }
+    if (!files.has(file)) return this.notFound(res, req.method === 'HEAD');
+    this.serve(res, file, 200, req.method === 'HEAD');
+  }
+
+  private notFound(res: ServerResponse, head: boolean): void {
+    if (this.options.files.has('404.html')) this.serve(res, '404.html', 404, head);
+    else res.writeHead(404, { 'Content-Type': TYPES.txt! }).end('Not found\n');
+  }
+
+  private serve(res: ServerResponse, file: string, status: number, head: boolean): void {
+    const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+    let body = this.options.files.get(file)!;
+    if (ext === 'html' && typeof body === 'string') body = inject(body);
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    res.writeHead(status, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      'Content-Length': bytes.byteLength,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(head ? undefined : bytes);
+  }
+
+  private subscribe(res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(`event: errors\ndata: ${JSON.stringify(this.options.diagnostics())}\n\n`);
+    this.clients.add(res);
+    res.on('close', () => this.clients.delete(res));
+  }
+}
+
+function inject(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + INJECT : html.slice(0, at) + INJECT + html.slice(at);
+}
+
+/**
+ * The decoded request path, or undefined when it could leave the site
+ * (`..` in any spelling, backslashes, NUL).
+ */
+export function safePath(pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  if (decoded.split('/').some((part) => part === '..' || part === '.')) return undefined;
+  return decoded.replace(/\/{2,}/g, '/');
+}
