@@ -21,30 +21,21 @@ export function isAbsoluteHttpUrl(url: string): boolean {
 }
 
 /**
- * A link from one site page to another, both given as site paths (`/items/x/`),
- * written relative to the first: `../../bulletins/2022-02/`.
+ * Links from the page at site path `from` (`/items/x/`): each climbs to the
+ * site root and descends to its target (`../../bulletins/2022-02/`), so the
+ * same files work at `/`, under `/digest/` and opened from disk.
  */
-export function relativeUrl(from: string, to: string): string {
-  const fromDirs = from.split('/').slice(1, -1);
-  const [toPath, fragment = ''] = splitFragment(to);
-  const toParts = toPath.split('/').slice(1);
-  let common = 0;
-  while (
-    common < fromDirs.length &&
-    common < toParts.length - 1 &&
-    fromDirs[common] === toParts[common]
-  ) {
-    common++;
-  }
-  const up = '../'.repeat(fromDirs.length - common);
-  const rest = toParts.slice(common).join('/');
-  const link = up + rest;
-  return (link === '' ? './' : link) + fragment;
+export function linksFrom(from: string): (to: string) => string {
+  const depth = from.split('/').length - 2;
+  const up = '../'.repeat(depth);
+  return (to: string) => {
+    const link = up + to.slice(1);
+    return link === '' ? './' : link.startsWith('#') ? `./${link}` : link;
+  };
 }
 
-function splitFragment(url: string): [string, string] {
-  const hash = url.indexOf('#');
-  return hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+export function relativeUrl(from: string, to: string): string {
+  return linksFrom(from)(to);
 }
 
 export interface BaseUrl {

@@ -45,8 +45,6 @@ export interface ItemData {
   updated: PartialDate | undefined;
   correction: string | undefined;
   aliases: string[];
-  body: string;
-  bodyLine: number;
   /** Where each top-level field's value starts, for errors found later. */
   positions: Record<string, Position>;
 }
@@ -77,6 +75,9 @@ export const ITEM_FIELDS = [
   'correction',
   'aliases',
 ] as const;
+
+/** Fields whose errors only the whole site can show (model stage): their positions are kept. */
+const LATE_CHECKED = ['bulletin', 'slug', 'aliases'] as const;
 
 export interface ItemContext {
   sections: readonly Section[];
@@ -180,9 +181,9 @@ export function validateItem(
           updated,
           correction,
           aliases,
-          body: doc.body,
-          bodyLine: doc.bodyLine,
-          positions: Object.fromEntries(Object.keys(raw).map((k) => [k, doc.yaml.at([k])])),
+          positions: Object.fromEntries(
+            LATE_CHECKED.filter((k) => k in raw).map((k) => [k, doc.yaml.at([k])]),
+          ),
         }
       : undefined;
   return r.diagnostics.length === 0 && item

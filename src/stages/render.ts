@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { basePath, relativeUrl } from '../domain/urls.js';
+import { basePath, linksFrom } from '../domain/urls.js';
 import type { Site } from '../model.js';
 import type { PageSpec } from '../pages/index.js';
 import { TemplateError, type Theme } from './theme.js';
@@ -38,7 +38,7 @@ export function renderPage(
   const url =
     spec.path === '/404.html'
       ? (to: string) => basePath(site.config.baseUrl, to)
-      : (to: string) => relativeUrl(spec.path, to);
+      : linksFrom(spec.path);
   try {
     const content = theme.render(spec.template, {
       ...spec.data,

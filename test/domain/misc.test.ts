@@ -86,11 +86,13 @@ describe('suggestions', () => {
 describe('urls', () => {
   it.each([
     ['/', '/items/a/', 'items/a/'],
-    ['/items/a/', '/items/b/', '../b/'],
+    ['/items/a/', '/items/b/', '../../items/b/'],
     ['/items/a/', '/', '../../'],
     ['/items/a/', '/bulletins/2022-02/#a', '../../bulletins/2022-02/#a'],
-    ['/legislation/page/2/', '/legislation/', '../../'],
-    ['/items/a/', '/items/a/', './'],
+    ['/legislation/page/2/', '/legislation/', '../../../legislation/'],
+    ['/items/a/', '/items/a/', '../../items/a/'],
+    ['/', '/', './'],
+    ['/', '/#top', './#top'],
     ['/', '/assets/style.css', 'assets/style.css'],
     ['/sitemap.xml', '/items/a/', 'items/a/'],
   ])('from %s to %s is %s', (from, to, link) => expect(relativeUrl(from, to)).toBe(link));
