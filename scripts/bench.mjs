@@ -12,12 +12,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchDev } from './bench-dev.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     items: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
+    dev: { type: 'string', default: '1000,10000' },
+    edits: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     gen: {
       type: 'string',
@@ -34,24 +37,29 @@ const runs = Number(values.runs);
 const cli = join(repo, 'bin/gazette.js');
 mkdirSync(values.work, { recursive: true });
 
-/** One build in a fresh process; returns wall ms and the process's peak RSS in MiB. */
+// Loaded before the CLI in each measured process: reports the process's peak
+// memory on exit (maxRSS counts every thread of the process).
+const REPORT = `data:text/javascript,${encodeURIComponent(
+  "import { isMainThread } from 'node:worker_threads'; import { writeSync } from 'node:fs';" +
+    "if (isMainThread) process.on('exit', () => writeSync(3, JSON.stringify({ rssMiB: process.resourceUsage().maxRSS / 1024 })));",
+)}`;
+
+/** One build: the real CLI in a fresh process; returns wall ms and peak RSS in MiB. */
 function build(root, out) {
-  const child = `
-    const { main } = await import(${JSON.stringify(join(repo, 'lib/cli.js'))});
-    const started = performance.now();
-    const code = await main(['build', '--root', ${JSON.stringify(root)}, '--out', ${JSON.stringify(out)}], { out() {}, err: (t) => process.stderr.write(t + '\\n') });
-    const ms = performance.now() - started;
-    process.stdout.write(JSON.stringify({ code, ms, rssMiB: process.resourceUsage().maxRSS / 1024 }));`;
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', child], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', REPORT, cli, 'build', '--root', root, '--out', out],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      maxBuffer: 1 << 26,
+    },
+  );
   const wall = performance.now() - started;
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
-  const report = JSON.parse(result.stdout);
-  if (report.code !== 0) throw new Error(`build exited ${report.code}:\n${result.stderr}`);
-  return { wall, ...report };
+  if (result.status !== 0)
+    throw new Error(`build of ${root} failed (exit ${result.status}):\n${result.stderr}`);
+  return { wall, ...JSON.parse(result.output[3]) };
 }
 
 function corpus(n) {
@@ -111,4 +119,20 @@ for (const r of rows) {
   console.log(
     `| ${r.label} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${Math.round((r.n / r.median) * 1000).toLocaleString('en')} | ${Math.round(r.rss)} / ${Math.round(r.rssMax)} MiB |`,
   );
+}
+
+if (values.dev !== '') {
+  console.log(
+    `\ngazette dev: one item edited, from the end of the write until the reload event reaches the browser (${values.edits} edits after 1 warm-up), then 100 more edits\n`,
+  );
+  console.log(
+    '| site | startup | reload median | each edit (ms) | RSS after start | after 100 more edits |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const n of values.dev.split(',').map(Number)) {
+    const r = await benchDev({ cli, root: corpus(n), edits: Number(values.edits) });
+    console.log(
+      `| ${n.toLocaleString('en')} items | ${fmt(r.startupMs)} | ${r.times.length ? median(r.times).toFixed(1) : '–'} ms | ${r.times.map((t) => t.toFixed(1)).join(' ')} | ${Math.round(r.rssStart)} MiB | ${Math.round(r.rssEnd)} MiB (${(((r.rssEnd - r.rssStart) / r.rssStart) * 100).toFixed(1)}%) |`,
+    );
+  }
 }

@@ -7,6 +7,14 @@ import type { ItemData } from './schema/item.js';
 /** An item, validated and its body rendered: everything one file alone decides. */
 export interface LoadedItem extends ItemData {
   rendered: RenderedBody;
+  /** `/items/<slug>/` */
+  url: string;
+  section: Section;
+  /**
+   * The one thing only the whole site decides: set by the model stage on every
+   * build (present from the start, so that every item object has one shape).
+   */
+  bulletinRef: Bulletin | undefined;
 }
 
 export interface LoadedBulletin extends BulletinData {
@@ -14,12 +22,7 @@ export interface LoadedBulletin extends BulletinData {
 }
 
 /** An item placed in the site. */
-export interface Item extends LoadedItem {
-  /** `/items/<slug>/` */
-  url: string;
-  section: Section;
-  bulletinRef: Bulletin | undefined;
-}
+export type Item = LoadedItem;
 
 export interface BulletinSection {
   section: Section;

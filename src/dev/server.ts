@@ -42,6 +42,7 @@ export interface DevServerOptions {
 export class DevServer {
   private readonly clients = new Set<ServerResponse>();
   private server: Server | undefined;
+  private lastErrors = '[]';
 
   constructor(private readonly options: DevServerOptions) {}
 
@@ -79,7 +80,11 @@ export class DevServer {
     this.send('reload', { all: options.all === true, css, paths: pages });
   }
 
+  /** Tells open pages the current problems, when they differ from the last told. */
   errors(diagnostics: readonly Diagnostic[]): void {
+    const json = JSON.stringify(diagnostics);
+    if (json === this.lastErrors) return;
+    this.lastErrors = json;
     this.send('errors', diagnostics);
   }
 

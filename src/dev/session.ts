@@ -152,14 +152,14 @@ export class DevSession {
 
   /** (Re)loads one item file, or forgets it when it is gone; unchanged bytes cost a hash. */
   private loadItemFile(file: string): void {
-    this.pending.add(file);
     const bytes = readBytes(join(this.options.root, file));
     if (!bytes || !this.config) {
-      this.items.delete(file);
+      if (this.items.delete(file)) this.pending.add(file);
       return;
     }
     const digest = createHash('sha1').update(bytes).digest('hex');
     if (this.items.get(file)?.digest === digest) return;
+    this.pending.add(file);
     const ctx = { sections: this.config.sections, authorities: new Set(this.authorities.keys()) };
     const { item, diagnostics } = loadItem(file, bytes, ctx);
     this.items.set(file, { digest, result: { value: item, diagnostics } });

@@ -2,6 +2,9 @@ import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
 
 /** What `dev` watches, relative to the site root. */
+/** After a path's last event, how long until it is looked at again (chokidar's throttle is 50 ms). */
+const RECHECK = 75;
+
 export const WATCHED = ['content', 'data', 'templates', 'public', 'gazette.config.yaml'];
 
 /**
@@ -38,16 +41,33 @@ export function watchSite(
         process.stderr.write(`gazette dev: ${(error as Error).stack ?? String(error)}\n`);
       });
   };
-  watcher.on('all', (_event, path) => {
-    pending.add(relative(root, path).split(sep).join('/'));
+  // chokidar drops a file's second "change" within 50 ms of its first, so each
+  // path is also looked at again once its events have stopped; the session's
+  // digest check makes that free when nothing changed.
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const submit = (path: string) => {
+    pending.add(path);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, quiet);
+  };
+  watcher.on('all', (_event, path) => {
+    const rel = relative(root, path).split(sep).join('/');
+    submit(rel);
+    clearTimeout(rechecks.get(rel));
+    rechecks.set(
+      rel,
+      setTimeout(() => {
+        rechecks.delete(rel);
+        submit(rel);
+      }, RECHECK),
+    );
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
     close: async () => {
       if (timer) clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
       await running;
       await watcher.close();
     },

@@ -21,7 +21,18 @@ export function loadItem(
   const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine);
   const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
   if (!valid.item || diagnostics.length > 0) return { diagnostics };
-  return { item: { ...valid.item, rendered: markdown.body }, diagnostics };
+  const item = valid.item;
+  const section = ctx.sections.find((s) => s.id === item.category)!;
+  return {
+    item: {
+      ...item,
+      rendered: markdown.body,
+      url: `/items/${item.slug}/`,
+      section,
+      bulletinRef: undefined,
+    },
+    diagnostics,
+  };
 }
 
 export function loadBulletin(

@@ -26,17 +26,16 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
     .map((b) => ({ ...b, url: `/bulletins/${b.id}/`, sections: [], items: [] }));
   checkOverlaps(bulletins, diagnostics);
   const bulletinById = new Map(bulletins.map((b) => [b.id, b]));
+  const byMonth = bulletinsByMonth(bulletins);
 
-  const sections = new Map(config.sections.map((s) => [s.id, s]));
   const items: Item[] = [];
   const bySlug = new Map<string, Item>();
   for (const loaded of [...input.items].sort(compareByDate)) {
-    const item: Item = {
-      ...loaded,
-      url: `/items/${loaded.slug}/`,
-      section: sections.get(loaded.category)!,
-      bulletinRef: undefined,
-    };
+    // The model sets the one field only the whole site decides, rather than
+    // copying the item's thirty (copying 10,000 items on every dev update cost
+    // more than the rest of this stage). Every build sets it on every item.
+    const item: Item = loaded;
+    item.bulletinRef = undefined;
     const first = bySlug.get(item.slug);
     if (first) {
       diagnostics.push(
@@ -51,12 +50,21 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       continue;
     }
     bySlug.set(item.slug, item);
-    item.bulletinRef = assignBulletin(item, bulletins, bulletinById, diagnostics);
+    item.bulletinRef = assignBulletin(item, byMonth, bulletinById, diagnostics);
     items.push(item);
   }
   checkAliases(items, diagnostics);
 
-  const byBulletin = groupBy(items, (i) => (i.bulletinRef ? [i.bulletinRef.id] : []));
+  const byBulletin = new Map<string, Item[]>();
+  const bySection = new Map<string, Item[]>();
+  const byAuthority = new Map<string, Item[]>();
+  const byTag = new Map<string, Item[]>();
+  for (const item of items) {
+    if (item.bulletinRef) push(byBulletin, item.bulletinRef.id, item);
+    push(bySection, item.category, item);
+    for (const id of item.authorities) push(byAuthority, id, item);
+    for (const tag of item.tags) push(byTag, tag, item);
+  }
   for (const bulletin of bulletins) {
     const own = byBulletin.get(bulletin.id) ?? [];
     bulletin.sections = config.sections
@@ -74,17 +82,36 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       authorities: input.authorities,
       items,
       bulletins,
-      bySection: groupBy(items, (i) => [i.category]),
-      byAuthority: groupBy(items, (i) => i.authorities),
-      byTag: groupBy(items, (i) => i.tags),
+      bySection,
+      byAuthority,
+      byTag,
     },
     diagnostics,
   };
 }
 
+/** For each month, the bulletins whose period reaches into it, newest first. */
+function bulletinsByMonth(bulletins: readonly Bulletin[]): Map<number, Bulletin[]> {
+  const months = new Map<number, Bulletin[]>();
+  for (const bulletin of bulletins) {
+    const { from, to } = bulletin.covers;
+    for (
+      let y = from.year, m = from.month;
+      y * 12 + m <= to.year * 12 + to.month;
+      m === 12 ? (y++, (m = 1)) : m++
+    ) {
+      const key = y * 100 + m;
+      const list = months.get(key) ?? [];
+      list.push(bulletin);
+      months.set(key, list);
+    }
+  }
+  return months;
+}
+
 function assignBulletin(
   item: Item,
-  bulletins: Bulletin[],
+  byMonth: Map<number, Bulletin[]>,
   byId: Map<string, Bulletin>,
   diagnostics: Diagnostic[],
 ): Bulletin | undefined {
@@ -105,7 +132,8 @@ function assignBulletin(
     return named;
   }
   // Newest first, so that the latest bulletin covering a date wins (overlaps are reported anyway).
-  return bulletins.find((b) => periodContains(b.covers, item.date));
+  const candidates = byMonth.get(item.date.year * 100 + item.date.month) ?? [];
+  return candidates.find((b) => periodContains(b.covers, item.date));
 }
 
 function checkOverlaps(bulletins: Bulletin[], diagnostics: Diagnostic[]): void {
@@ -129,6 +157,7 @@ function checkOverlaps(bulletins: Bulletin[], diagnostics: Diagnostic[]): void {
 }
 
 function checkAliases(items: Item[], diagnostics: Diagnostic[]): void {
+  if (!items.some((i) => i.aliases.length > 0)) return;
   const taken = new Map<string, string>(items.map((i) => [i.url, i.file]));
   for (const item of items) {
     for (const alias of item.aliases) {
@@ -150,14 +179,8 @@ function checkAliases(items: Item[], diagnostics: Diagnostic[]): void {
   }
 }
 
-function groupBy(items: Item[], keys: (item: Item) => readonly string[]): Map<string, Item[]> {
-  const groups = new Map<string, Item[]>();
-  for (const item of items) {
-    for (const key of keys(item)) {
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push(item);
-    }
-  }
-  return groups;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -52,7 +52,12 @@ export class DiskWriter implements Writer {
   constructor(private readonly out: string) {
     this.fresh = `${out}.gazette-new-${process.pid}`;
     rmSync(this.fresh, { recursive: true, force: true });
-    this.worker = new Worker(WORKER, { eval: true, workerData: { dir: this.fresh } });
+    this.worker = new Worker(WORKER, {
+      eval: true,
+      // Not the parent's flags: `--input-type=module` would make this script a module.
+      execArgv: [],
+      workerData: { dir: this.fresh },
+    });
     this.done = new Promise((resolve, reject) => {
       this.worker.once('message', () => resolve());
       this.worker.once('error', reject);
