@@ -80,7 +80,8 @@ export function* sitePages(site: Site): Generator<PageSpec> {
   for (const page of planPages(site)) yield page.make();
 }
 
-type Add = (path: string, deps: PagePlan['deps'], make: () => PageSpec) => void;
+/** Adds a page to the plan (see planPages). */
+export type Add = (path: string, deps: PagePlan['deps'], make: () => PageSpec) => void;
 
 function homePage(site: Site): PageSpec {
   const latest = site.bulletins[0];

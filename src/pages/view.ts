@@ -33,6 +33,8 @@ export interface ItemMeta {
   parties: string[];
   fines: string[];
   status: string | undefined;
+  /** `draft`, `adopted`, `effective` or `repealed`, for styling. */
+  statusKey: string | undefined;
   effective: string | undefined;
   effectiveIso: string | undefined;
   tags: LinkView[];
@@ -61,6 +63,7 @@ export function itemMeta(site: Site, item: Item): ItemMeta {
     parties: item.parties,
     fines: item.fines.map((f) => f.display),
     status: item.status && STATUS_LABELS[item.status],
+    statusKey: item.status,
     effective: item.effective && formatDate(item.effective),
     effectiveIso: item.effective && isoDate(item.effective),
     tags: item.tags.map((t) => ({ text: t.replace(/-/g, ' '), url: `/tags/${t}/` })),
@@ -105,9 +108,12 @@ export function sourceHtml(source: Source): string {
       ? `<a href="${escapeHtml(source.url)}" class="source-link">${escapeHtml(title)}</a>`
       : `<cite>${escapeHtml(title)}</cite>`,
   );
-  if (source.date)
+  if (source.date) {
     parts.push(`<time datetime="${isoDate(source.date)}">${formatDate(source.date)}</time>`);
-  return `${parts.join(', ')}.`;
+  }
+  const text = parts.join(', ');
+  // A title such as "… Co., Ltd." already ends the sentence.
+  return /\.(<\/(cite|a)>)?$/.test(text) ? text : `${text}.`;
 }
 
 /** A bulletin's intro and items with one continuous numbering of notes. */

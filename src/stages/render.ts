@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { basePath, linksFrom } from '../domain/urls.js';
+import { absoluteUrl, basePath, linksFrom } from '../domain/urls.js';
 import type { Site } from '../model.js';
 import type { PageSpec } from '../pages/index.js';
 import { TemplateError, type Theme } from './theme.js';
@@ -19,11 +19,22 @@ export function outputPath(sitePath: string): string {
 
 /** What every template sees besides its page's own data. */
 export function sharedData(site: Site) {
+  const sections = site.config.sections.map((s) => ({ title: s.title, url: `/${s.id}/` }));
   return {
     title: site.config.title,
     description: site.config.description,
     language: site.config.language,
-    sections: site.config.sections.map((s) => ({ title: s.title, url: `/${s.id}/` })),
+    sections,
+    /** The site's navigation, in order. */
+    nav: [
+      { title: 'Bulletins', url: '/bulletins/' },
+      ...sections,
+      { title: 'Authorities', url: '/authorities/' },
+      { title: 'Topics', url: '/tags/' },
+    ],
+    /** Feeds announced in every page's head: `{ type, title, url }`. */
+    feeds: [] as { type: string; title: string; url: string }[],
+    absolute: (to: string) => absoluteUrl(site.config.baseUrl, to),
   };
 }
 
