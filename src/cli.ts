@@ -1,8 +1,4 @@
 import { parseArgs } from 'node:util';
-import { runBuild } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runDev } from './commands/dev.js';
-import { runNew } from './commands/new.js';
 
 /** Exit statuses (DESIGN.md): 0 success, 1 the content has errors, 2 wrong usage or config. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -50,11 +46,12 @@ const COMMANDS: Record<
       'base-url': { type: 'string' },
       drafts: { type: 'boolean' },
     },
-    run: runBuild,
+    // Each command's modules load only when it runs: `--help` stays instant.
+    run: async (...args) => (await import('./commands/build.js')).runBuild(args[0], args[1]),
   },
   check: {
     flags: { root: { type: 'string' }, format: { type: 'string' }, drafts: { type: 'boolean' } },
-    run: runCheck,
+    run: async (...args) => (await import('./commands/check.js')).runCheck(args[0], args[1]),
   },
   new: {
     flags: {
@@ -64,7 +61,7 @@ const COMMANDS: Record<
       authority: { type: 'string' },
     },
     positionals: true,
-    run: runNew,
+    run: async (...args) => (await import('./commands/new.js')).runNew(...args),
   },
   dev: {
     flags: {
@@ -73,7 +70,7 @@ const COMMANDS: Record<
       host: { type: 'string' },
       drafts: { type: 'boolean' },
     },
-    run: runDev,
+    run: async (...args) => (await import('./commands/dev.js')).runDev(args[0], args[1]),
   },
 };
 
