@@ -1,13 +1,12 @@
 import type { Section } from '../config.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import type { PartialDate } from '../domain/dates.js';
-import { FINE_FORMS, parseFineAmount, parseFineText, type Fine } from '../domain/fines.js';
+import type { Fine } from '../domain/fines.js';
 import { ID, SLUG, isSlug, slugFromPath, slugify } from '../domain/slugs.js';
 import { didYouMean } from '../domain/suggest.js';
-import { isAbsoluteHttpUrl, isSafeUrl } from '../domain/urls.js';
 import type { Document } from '../stages/read.js';
-import { FieldReader, describe, isRecord } from './fields.js';
-import type { YamlPath } from './yaml.js';
+import { FieldReader } from './fields.js';
+import { readFines, readSources } from './item-fields.js';
 
 export const STATUSES = ['draft', 'adopted', 'effective', 'repealed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -212,137 +211,6 @@ function readAuthorities(
     }
   }
   return ids;
-}
-
-function readFines(r: FieldReader, raw: Record<string, unknown>): Fine[] {
-  const fines: Fine[] = [];
-  const currency = r.optionalString(raw, 'currency');
-  for (const { value, path } of r.list(raw, 'fine')) {
-    const result = readFine(r, value, path, currency);
-    if (result) fines.push(result);
-  }
-  if (currency !== undefined && raw.fine === undefined)
-    r.fail(['currency'], 'field-unused', '"currency" is given but there is no "fine"');
-  return fines;
-}
-
-function readFine(
-  r: FieldReader,
-  value: unknown,
-  path: YamlPath,
-  currency: string | undefined,
-): Fine | undefined {
-  let result;
-  if (typeof value === 'string') {
-    result = parseFineText(value, currency);
-  } else if (typeof value === 'number') {
-    if (currency === undefined)
-      return r.fail(
-        path,
-        'fine-currency',
-        `the fine ${value} has no currency`,
-        `write it with its currency, e.g. fine: "RMB ${value}", or add currency: RMB`,
-      );
-    result = parseFineAmount(value, currency);
-  } else if (isRecord(value)) {
-    r.denyUnknown(value, ['amount', 'currency'], path);
-    const amount = value.amount;
-    const cur = value.currency ?? currency;
-    if (typeof amount !== 'number' && typeof amount !== 'string')
-      return r.fail(
-        path,
-        'fine-invalid',
-        'the fine has no "amount"',
-        'write {amount: 300000, currency: RMB}',
-      );
-    if (typeof cur !== 'string')
-      return r.fail(
-        path,
-        'fine-currency',
-        'the fine has no "currency"',
-        'write {amount: 300000, currency: RMB}',
-      );
-    result = parseFineAmount(amount, cur);
-  } else {
-    return r.fail(
-      path,
-      'fine-invalid',
-      `a fine must be text such as "RMB 300,000", not ${describe(value)}`,
-      `write ${FINE_FORMS}`,
-    );
-  }
-  if (!result.ok) {
-    const hint =
-      result.code === 'fine-negative'
-        ? 'write the amount without a minus sign'
-        : `write ${FINE_FORMS}`;
-    return r.fail(path, result.code, result.reason, hint);
-  }
-  return result.fine;
-}
-
-function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
-  const value = raw.sources;
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    r.fail(
-      ['sources'],
-      'field-type',
-      '"sources" must be a list',
-      'write each source on its own line starting with "- "',
-    );
-    return [];
-  }
-  const sources: Source[] = [];
-  value.forEach((entry: unknown, i) => {
-    const path = ['sources', i];
-    if (typeof entry === 'string') {
-      const url = checkUrl(r, entry.trim(), path);
-      if (url !== undefined)
-        sources.push({ title: undefined, url, publisher: undefined, date: undefined });
-      return;
-    }
-    if (!isRecord(entry)) {
-      r.fail(path, 'field-type', `a source must be a URL or {title, url}, not ${describe(entry)}`);
-      return;
-    }
-    r.denyUnknown(entry, ['title', 'url', 'publisher', 'date'], path);
-    const text = (key: string) =>
-      entry[key] === undefined || entry[key] === null
-        ? undefined
-        : r.string(entry[key], [...path, key], `a source's "${key}"`);
-    const title = text('title');
-    const rawUrl = text('url');
-    const url = rawUrl === undefined ? undefined : checkUrl(r, rawUrl, [...path, 'url']);
-    if (title === undefined && rawUrl === undefined) {
-      r.fail(path, 'field-required', 'a source needs a "title" or a "url"');
-      return;
-    }
-    const date =
-      entry.date === undefined || entry.date === null
-        ? undefined
-        : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
-    sources.push({ title, url, publisher: text('publisher'), date });
-  });
-  return sources;
-}
-
-function checkUrl(r: FieldReader, url: string, path: YamlPath): string | undefined {
-  if (!isSafeUrl(url))
-    return r.fail(
-      path,
-      'url-unsafe',
-      `"${url}" is not a safe link`,
-      'sources must be http:// or https:// addresses',
-    );
-  if (!isAbsoluteHttpUrl(url))
-    return r.fail(
-      path,
-      'url-invalid',
-      `"${url}" is not an absolute http(s) URL`,
-      'write the full address, e.g. https://www.cac.gov.cn/…',
-    );
-  return url;
 }
 
 function readIds(

@@ -1,0 +1,139 @@
+import type { Fine } from '../domain/fines.js';
+import { FINE_FORMS, parseFineAmount, parseFineText } from '../domain/fines.js';
+import { isAbsoluteHttpUrl, isSafeUrl } from '../domain/urls.js';
+import { FieldReader, describe, isRecord } from './fields.js';
+import type { Source } from './item.js';
+import type { YamlPath } from './yaml.js';
+
+/** The two structured fields of an item: its fines and its sources. */
+
+export function readFines(r: FieldReader, raw: Record<string, unknown>): Fine[] {
+  const fines: Fine[] = [];
+  const currency = r.optionalString(raw, 'currency');
+  for (const { value, path } of r.list(raw, 'fine')) {
+    const result = readFine(r, value, path, currency);
+    if (result) fines.push(result);
+  }
+  if (currency !== undefined && raw.fine === undefined)
+    r.fail(['currency'], 'field-unused', '"currency" is given but there is no "fine"');
+  return fines;
+}
+
+function readFine(
+  r: FieldReader,
+  value: unknown,
+  path: YamlPath,
+  currency: string | undefined,
+): Fine | undefined {
+  let result;
+  if (typeof value === 'string') {
+    result = parseFineText(value, currency);
+  } else if (typeof value === 'number') {
+    if (currency === undefined)
+      return r.fail(
+        path,
+        'fine-currency',
+        `the fine ${value} has no currency`,
+        `write it with its currency, e.g. fine: "RMB ${value}", or add currency: RMB`,
+      );
+    result = parseFineAmount(value, currency);
+  } else if (isRecord(value)) {
+    r.denyUnknown(value, ['amount', 'currency'], path);
+    const amount = value.amount;
+    const cur = value.currency ?? currency;
+    if (typeof amount !== 'number' && typeof amount !== 'string')
+      return r.fail(
+        path,
+        'fine-invalid',
+        'the fine has no "amount"',
+        'write {amount: 300000, currency: RMB}',
+      );
+    if (typeof cur !== 'string')
+      return r.fail(
+        path,
+        'fine-currency',
+        'the fine has no "currency"',
+        'write {amount: 300000, currency: RMB}',
+      );
+    result = parseFineAmount(amount, cur);
+  } else {
+    return r.fail(
+      path,
+      'fine-invalid',
+      `a fine must be text such as "RMB 300,000", not ${describe(value)}`,
+      `write ${FINE_FORMS}`,
+    );
+  }
+  if (!result.ok) {
+    const hint =
+      result.code === 'fine-negative'
+        ? 'write the amount without a minus sign'
+        : `write ${FINE_FORMS}`;
+    return r.fail(path, result.code, result.reason, hint);
+  }
+  return result.fine;
+}
+
+export function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
+  const value = raw.sources;
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    r.fail(
+      ['sources'],
+      'field-type',
+      '"sources" must be a list',
+      'write each source on its own line starting with "- "',
+    );
+    return [];
+  }
+  const sources: Source[] = [];
+  value.forEach((entry: unknown, i) => {
+    const path = ['sources', i];
+    if (typeof entry === 'string') {
+      const url = checkUrl(r, entry.trim(), path);
+      if (url !== undefined)
+        sources.push({ title: undefined, url, publisher: undefined, date: undefined });
+      return;
+    }
+    if (!isRecord(entry)) {
+      r.fail(path, 'field-type', `a source must be a URL or {title, url}, not ${describe(entry)}`);
+      return;
+    }
+    r.denyUnknown(entry, ['title', 'url', 'publisher', 'date'], path);
+    const text = (key: string) =>
+      entry[key] === undefined || entry[key] === null
+        ? undefined
+        : r.string(entry[key], [...path, key], `a source's "${key}"`);
+    const title = text('title');
+    const rawUrl = text('url');
+    const url = rawUrl === undefined ? undefined : checkUrl(r, rawUrl, [...path, 'url']);
+    if (title === undefined && rawUrl === undefined) {
+      r.fail(path, 'field-required', 'a source needs a "title" or a "url"');
+      return;
+    }
+    const date =
+      entry.date === undefined || entry.date === null
+        ? undefined
+        : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
+    sources.push({ title, url, publisher: text('publisher'), date });
+  });
+  return sources;
+}
+
+function checkUrl(r: FieldReader, url: string, path: YamlPath): string | undefined {
+  if (!isSafeUrl(url))
+    return r.fail(
+      path,
+      'url-unsafe',
+      `"${url}" is not a safe link`,
+      'sources must be http:// or https:// addresses',
+    );
+  if (!isAbsoluteHttpUrl(url))
+    return r.fail(
+      path,
+      'url-invalid',
+      `"${url}" is not an absolute http(s) URL`,
+      'write the full address, e.g. https://www.cac.gov.cn/…',
+    );
+  return url;
+}
