@@ -137,12 +137,12 @@ export async function buildSite(options: SiteOptions, writer: Writer): Promise<B
         ),
       );
     }
-    writer.add(file);
     written++;
+    return writer.add(file);
   };
-  pub.files.forEach(emit);
+  for (const file of pub.files) await emit(file);
   const diagnostics = sortDiagnostics([
-    ...renderPages(loaded.site, theme, sitePages(loaded.site), emit),
+    ...(await renderPages(loaded.site, theme, sitePages(loaded.site), emit)),
     ...conflicts,
   ]);
   if (diagnostics.length > 0) {

