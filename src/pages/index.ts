@@ -2,6 +2,9 @@ import { formatDate, formatPeriod, isoDate, lastDay } from '../domain/dates.js';
 import { NoteCounter } from '../domain/notes.js';
 import { absoluteUrl } from '../domain/urls.js';
 import type { Item, Site } from '../model.js';
+import { calendarPages } from './calendar.js';
+import { emailPages } from './email.js';
+import { feedPages } from './feeds.js';
 import { bulletinView, itemMeta, placeItems, type NoteView } from './view.js';
 
 /** One page to write: where, with which template, and its data. */
@@ -59,6 +62,9 @@ export function planPages(site: Site): PagePlan[] {
   for (const item of site.items) {
     for (const alias of item.aliases) add(alias, [item], () => aliasPage(site, item, alias));
   }
+  feedPages(site, add);
+  calendarPages(site, add);
+  emailPages(site, add);
   add('/404.html', [], () => ({
     path: '/404.html',
     template: '404',
@@ -294,6 +300,7 @@ function sitemapPage(site: Site): PageSpec {
     ...[...site.authorities.keys()].sort().map((id) => entry(`/authorities/${id}/`)),
     entry('/tags/'),
     ...[...site.byTag.keys()].sort().map((t) => entry(`/tags/${t}/`)),
+    entry('/calendar/'),
   ];
   return { path: '/sitemap.xml', template: 'sitemap', title: 'sitemap', data: { urls } };
 }

@@ -32,9 +32,13 @@ export function sharedData(site: Site) {
       ...sections,
       { title: 'Authorities', url: '/authorities/' },
       { title: 'Topics', url: '/tags/' },
+      { title: 'Calendar', url: '/calendar/' },
     ],
     /** Feeds announced in every page's head: `{ type, title, url }`. */
-    feeds: [] as { type: string; title: string; url: string }[],
+    feeds: [
+      { type: 'application/atom+xml', title: 'All items', url: '/feed.xml' },
+      { type: 'application/feed+json', title: 'All items (JSON Feed)', url: '/feed.json' },
+    ] as { type: string; title: string; url: string }[],
     absolute: (to: string) => absoluteUrl(site.config.baseUrl, to),
   };
 }

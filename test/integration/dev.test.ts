@@ -172,10 +172,17 @@ describe('gazette dev', () => {
       );
     });
     expect(update.diagnostics).toEqual([]);
-    // c is in no bulletin and has no neighbours: only its own page and its section's list change.
-    expect(update.changed.sort()).toEqual(['/courts/', '/items/c/']);
-    // Rendered: those two and the five site-wide summaries (home, archive, authorities, topics, sitemap).
-    expect(update.rendered).toBe(7);
+    // c is in no bulletin and has no neighbours: only its own page, its section's list and the
+    // feeds that carry it change.
+    expect(update.changed.sort()).toEqual([
+      '/courts/',
+      '/courts/feed.xml',
+      '/feed.json',
+      '/feed.xml',
+      '/items/c/',
+    ]);
+    // Rendered: those five and the five site-wide summaries (home, archive, authorities, topics, sitemap).
+    expect(update.rendered).toBe(10);
     expect(update.changed).toContain('/items/c/');
     expect(update.changed).toContain('/courts/');
     expect(update.changed).not.toContain('/items/a/');

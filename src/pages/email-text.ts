@@ -1,0 +1,184 @@
+/**
+ * Plain text for the e-mail edition's `text/plain` part: the small set of HTML
+ * our Markdown renderer writes (paragraphs, lists, quotes, headings, code,
+ * links, note references) turned into text wrapped at 72 columns. Note
+ * references read `[3]`; a link whose text is not its address is followed by
+ * `<address>`. No I/O.
+ */
+
+export const TEXT_WIDTH = 72;
+
+/**
+ * Wraps text at `width` columns (counting characters) on spaces; a word longer
+ * than the width (a URL) stands alone on its line unbroken. `first` prefixes
+ * the first line and `rest` every other; explicit newlines are kept.
+ */
+export function wrap(text: string, width = TEXT_WIDTH, first = '', rest = first): string {
+  const out: string[] = [];
+  let prefix = first;
+  for (const paragraph of text.split('\n')) {
+    const words = paragraph.split(' ').filter((w) => w !== '');
+    let line = '';
+    for (const word of words) {
+      if (line !== '' && [...prefix].length + [...line].length + 1 + [...word].length > width) {
+        out.push(prefix + line);
+        prefix = rest;
+        line = word;
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+      }
+    }
+    out.push((prefix + line).trimEnd());
+    prefix = rest;
+  }
+  return out.join('\n');
+}
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}
+
+interface Block {
+  text: string;
+  first: string;
+  rest: string;
+  /** A list item: no blank line before the next item of its list. */
+  tight: boolean;
+  pre: boolean;
+}
+
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'table',
+  'tr',
+]);
+
+function attribute(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
+  return m ? decodeEntities(m[1]!) : undefined;
+}
+
+/** Converts trusted, renderer-made HTML to wrapped plain text. */
+export function htmlToText(html: string, width = TEXT_WIDTH): string {
+  const blocks: Block[] = [];
+  /** Open lists, each with the width of its current item's marker. */
+  const lists: { ordered: boolean; next: number; width: number }[] = [];
+  const links: { href: string | undefined; start: number }[] = [];
+  let quote = 0;
+  let pre = 0;
+  let noteRef = 0;
+  let buffer = '';
+  let marker: string | undefined;
+  let inItem = false;
+
+  const flush = () => {
+    const text = pre ? buffer.replace(/^\n+|\n+$/g, '') : buffer.replace(/ *\n */g, '\n').trim();
+    buffer = '';
+    if (text === '') return;
+    const outer = lists.slice(0, -1).reduce((n, l) => n + l.width, 0);
+    const own = inItem ? (lists[lists.length - 1]?.width ?? 0) : 0;
+    const rest = '> '.repeat(quote) + ' '.repeat(outer + own);
+    const first = marker === undefined ? rest : '> '.repeat(quote) + ' '.repeat(outer) + marker;
+    blocks.push({ text, first, rest, tight: marker !== undefined, pre: pre > 0 });
+    marker = undefined;
+  };
+
+  const pattern = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|([^<]+)/g;
+  for (const m of html.matchAll(pattern)) {
+    const [, closing, rawTag, attrs = '', text] = m;
+    if (text !== undefined) {
+      const decoded = decodeEntities(text);
+      buffer += pre ? decoded : decoded.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (rawTag === undefined) continue; // a comment
+    const tag = rawTag.toLowerCase();
+    if (BLOCKS.has(tag)) flush();
+    if (!closing) {
+      if (tag === 'br') buffer += '\n';
+      else if (tag === 'ul' || tag === 'ol') {
+        const start = Number(attribute(attrs, 'start') ?? 1);
+        const next = Number.isFinite(start) ? start : 1;
+        lists.push({ ordered: tag === 'ol', next, width: 0 });
+        inItem = false;
+      } else if (tag === 'li') {
+        const list = lists[lists.length - 1];
+        marker = list?.ordered ? `${list.next++}. ` : '- ';
+        if (list) list.width = marker.length;
+        inItem = true;
+      } else if (tag === 'blockquote') quote++;
+      else if (tag === 'pre') pre++;
+      else if (tag === 'hr')
+        blocks.push({ text: '* * *', first: '', rest: '', tight: false, pre: false });
+      else if (tag === 'sup' && /class="note-ref"/.test(attrs)) {
+        noteRef++;
+        buffer += '[';
+      } else if (tag === 'a') links.push({ href: attribute(attrs, 'href'), start: buffer.length });
+      else if (tag === 'img') {
+        const alt = attribute(attrs, 'alt');
+        if (alt) buffer += `[${alt}]`;
+      }
+    } else {
+      if (tag === 'ul' || tag === 'ol') {
+        lists.pop();
+        inItem = lists.length > 0;
+      } else if (tag === 'li') inItem = false;
+      else if (tag === 'blockquote') quote = Math.max(0, quote - 1);
+      else if (tag === 'pre') pre = Math.max(0, pre - 1);
+      else if (tag === 'sup' && noteRef > 0) {
+        noteRef--;
+        buffer += ']';
+      } else if (tag === 'a') {
+        const link = links.pop();
+        const shown = link ? buffer.slice(link.start).trim() : '';
+        const href = link?.href;
+        if (href && noteRef === 0 && /^(https?|mailto):/i.test(href) && shown !== href) {
+          buffer += ` <${href.replace(/^mailto:/i, '')}>`;
+        }
+      }
+    }
+  }
+  flush();
+
+  let out = '';
+  blocks.forEach((block, i) => {
+    const previous = blocks[i - 1];
+    if (previous) out += previous.tight && block.tight ? '\n' : '\n\n';
+    out += block.pre
+      ? block.text
+          .split('\n')
+          .map((line) => block.rest + line)
+          .join('\n')
+      : wrap(block.text, width, block.first, block.rest);
+  });
+  return out;
+}
