@@ -5,6 +5,8 @@ import type { Item, Site } from '../model.js';
 import { calendarPages } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
+import { openDataPages } from './open-data.js';
+import { groupByInstrument, recordPages } from './records.js';
 import { bulletinView, itemMeta, placeItems, type NoteView } from './view.js';
 
 /** One page to write: where, with which template, and its data. */
@@ -65,6 +67,8 @@ export function planPages(site: Site): PagePlan[] {
   feedPages(site, add);
   calendarPages(site, add);
   emailPages(site, add);
+  recordPages(site, add);
+  openDataPages(site, add);
   add('/404.html', [], () => ({
     path: '/404.html',
     template: '404',
@@ -299,6 +303,9 @@ function sitemapPage(site: Site): PageSpec {
     entry('/authorities/'),
     ...[...site.authorities.keys()].sort().map((id) => entry(`/authorities/${id}/`)),
     entry('/tags/'),
+    entry('/instruments/'),
+    ...[...groupByInstrument(site.items).keys()].map((id) => entry(`/instruments/${id}/`)),
+    entry('/corrections/'),
     ...[...site.byTag.keys()].sort().map((t) => entry(`/tags/${t}/`)),
     entry('/calendar/'),
   ];

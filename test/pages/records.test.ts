@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ITEM_FIELDS } from '../../src/schema/item.js';
+import { itemJsonSchema } from '../../src/schema/json-schema.js';
+import { AUTHORITIES, BULLETIN, item, makeSite, page, removeSite, run } from '../helpers.js';
+
+let root: string;
+const out = () => join(root, 'dist');
+
+beforeAll(async () => {
+  root = makeSite({
+    'data/authorities.yaml': AUTHORITIES,
+    'content/bulletins/2022-02.md': BULLETIN,
+    'content/items/draft.md': item({
+      title: 'Draft rules out',
+      category: 'legislation',
+      date: '2021-10-05',
+      status: 'draft',
+      instrument: 'app-rules',
+      authority: 'cac',
+    }),
+    'content/items/adopted.md': item({
+      title: 'Rules adopted',
+      category: 'legislation',
+      date: '2022-01-04',
+      status: 'adopted',
+      effective: '2022-03-01',
+      instrument: 'app-rules',
+    }),
+    'content/items/fined.md': item({
+      title: 'Fine of RMB 16.74 million',
+      fine: '"RMB 16.74 million"',
+      updated: '2022-02-20',
+      correction: 'The amount was misstated as RMB 1.674 million.',
+    }),
+  });
+  const result = await run('build', '--root', root);
+  expect(result.stderr).toBe('');
+});
+afterAll(() => removeSite(root));
+
+describe('instrument timelines', () => {
+  it('tells an instrument story in date order, with its entry into force', () => {
+    const doc = page(out(), 'instruments/app-rules/index.html');
+    const steps = [...doc.querySelectorAll('.timeline-step')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(steps).toEqual([
+      'October 5, 2021 Draft for comments: Draft rules out (CAC)',
+      'January 4, 2022 Adopted: Rules adopted',
+      'March 1, 2022 Takes effect: Rules adopted',
+    ]);
+    const index = page(out(), 'instruments/index.html');
+    expect(index.querySelector('.item-link')!.textContent).toBe('Rules adopted');
+    const itemPage = page(out(), 'items/draft/index.html');
+    expect(itemPage.querySelector('.instrument-link a')!.getAttribute('href')).toBe(
+      '../../instruments/app-rules/',
+    );
+  });
+});
+
+describe('corrections', () => {
+  it('lists every corrected item with the correction', () => {
+    const doc = page(out(), 'corrections/index.html');
+    const entries = [...doc.querySelectorAll('.item-list li')];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.textContent).toContain('The amount was misstated as RMB 1.674 million.');
+    expect(entries[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2022-02-20');
+  });
+});
+
+describe('open data', () => {
+  it('publishes every item with exact fine amounts and month precision kept', () => {
+    const data = JSON.parse(readFileSync(join(out(), 'data/items.json'), 'utf8')) as {
+      items: Record<string, unknown>[];
+    };
+    expect(data.items.map((i) => i.slug)).toEqual(['fined', 'adopted', 'draft']);
+    expect(data.items[0]!.fines).toEqual([
+      { amount: '16740000.00', currency: 'CNY', display: 'RMB 16.74 million' },
+    ]);
+    expect(data.items[0]!.bulletin).toBe('2022-02');
+    const bulletin = JSON.parse(
+      readFileSync(join(out(), 'data/bulletins/2022-02.json'), 'utf8'),
+    ) as { sections: { id: string; items: { slug: string }[] }[] };
+    expect(bulletin.sections.map((s) => [s.id, s.items.map((i) => i.slug)])).toEqual([
+      ['legislation', ['adopted']],
+      ['enforcement', ['fined']],
+    ]);
+  });
+
+  it('publishes a JSON Schema naming exactly the fields gazette accepts', () => {
+    const schema = JSON.parse(readFileSync(join(out(), 'data/item.schema.json'), 'utf8')) as {
+      properties: object;
+      required: string[];
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual([...ITEM_FIELDS].sort());
+    expect(schema.required).toEqual(['title', 'date', 'category']);
+    expect(itemJsonSchema(['a'])).toMatchObject({ properties: { category: { enum: ['a'] } } });
+  });
+});
