@@ -17,7 +17,7 @@ export function recordPages(site: Site, add: Add): void {
     last: formatDate(items[items.length - 1]!.date),
     count: items.length,
   }));
-  add('/instruments/', 'site', () => ({
+  add('/instruments/', [...instruments.values()].flat(), () => ({
     path: '/instruments/',
     template: 'instruments',
     title: 'Legal instruments',

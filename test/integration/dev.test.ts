@@ -172,17 +172,19 @@ describe('gazette dev', () => {
       );
     });
     expect(update.diagnostics).toEqual([]);
-    // c is in no bulletin and has no neighbours: only its own page, its section's list and the
-    // feeds that carry it change.
+    // c is in no bulletin and has no neighbours: only its own page, its section's list, the
+    // feeds that carry it and the open data change.
     expect(update.changed.sort()).toEqual([
       '/courts/',
       '/courts/feed.xml',
+      '/data/items.json',
       '/feed.json',
       '/feed.xml',
       '/items/c/',
     ]);
-    // Rendered: those five and the five site-wide summaries (home, archive, authorities, topics, sitemap).
-    expect(update.rendered).toBe(10);
+    // Rendered: those six and the five other site-wide summaries (home, archive, authorities,
+    // topics, sitemap).
+    expect(update.rendered).toBe(11);
     expect(update.changed).toContain('/items/c/');
     expect(update.changed).toContain('/courts/');
     expect(update.changed).not.toContain('/items/a/');
