@@ -30,7 +30,7 @@ export async function startDev(
   const first = await session.start();
   const config = session.configuration;
   const server = new DevServer({
-    files: session.files,
+    files: session,
     basePath: config?.baseUrl.path ?? '/',
     host,
     port,
@@ -43,7 +43,7 @@ export async function startDev(
       io.err(`${formatSummary(update.diagnostics)}; serving the last good site`);
     } else if (!first) {
       io.out(
-        `gazette dev: ${update.changed.length} changed, ${update.removed.length} removed (${update.rendered} rendered) in ${update.ms.toFixed(1)} ms`,
+        `gazette dev: ${update.changed.length} changed, ${update.removed.length} removed, ${update.deferred.length} to make on request (${update.rendered} rendered) in ${update.ms.toFixed(1)} ms`,
       );
     }
   };
@@ -52,9 +52,8 @@ export async function startDev(
   const watcher = watchSite(root, async (paths) => {
     const update = await session.update(paths);
     server.errors(update.diagnostics);
-    if (update.changed.length > 0 || update.removed.length > 0) {
-      server.reload([...update.changed, ...update.removed]);
-    }
+    const touched = [...update.changed, ...update.deferred, ...update.removed];
+    if (touched.length > 0) server.reload(touched);
     report(update, false);
     for (const listener of listeners) listener(update);
   });

@@ -26,8 +26,11 @@ const TYPES: Record<string, string> = {
 const INJECT = '<script src="/__gazette/client.js" defer></script>';
 
 export interface DevServerOptions {
-  /** The current files: output path → content. */
-  files: Map<string, string | Uint8Array>;
+  /** The current files, by output path (`items/x/index.html`). */
+  files: {
+    has(file: string): boolean;
+    get(file: string): string | Uint8Array | undefined;
+  };
   /** Where the site lives, e.g. `/digest/`; requests outside it are redirected or 404. */
   basePath: string;
   host: string;

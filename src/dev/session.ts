@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import type { LoadedBulletin, LoadedItem, Site } from '../model.js';
+import type { Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
 import { planPages, type PagePlan } from '../pages/index.js';
 import { loadConfig, type SiteOptions } from '../pipeline.js';
 import { AUTHORITIES_FILE, parseAuthorities, type Authority } from '../schema/authorities.js';
@@ -21,6 +21,8 @@ export interface Update {
   changed: string[];
   /** Site paths that no longer exist. */
   removed: string[];
+  /** Site paths an edit touched that nobody is viewing: made when first asked for. */
+  deferred: string[];
   /** Every current problem; while there are any, the last good site is kept. */
   diagnostics: Diagnostic[];
   /** Pages rendered (changed or not). */
@@ -37,8 +39,15 @@ type Cached<T> = { digest: string; result: { value?: T; diagnostics: Diagnostic[
  * show it. No globals: tests drive a session directly.
  */
 export class DevSession {
-  /** The last good site: output path (`items/x/index.html`) → content. */
-  readonly files = new Map<string, string | Uint8Array>();
+  /**
+   * The last good site: output path (`items/x/index.html`) → content, except
+   * for `stale` pages, made when first asked for (see `get`, `snapshot`).
+   */
+  private readonly files = new Map<string, string | Uint8Array>();
+  /** Pages an edit touched that nobody has looked at yet: made on request. */
+  private readonly stale = new Map<string, PagePlan>();
+  /** Pages a browser has asked for: an edit makes these again at once. */
+  private readonly viewed = new Set<string>();
   diagnostics: Diagnostic[] = [];
 
   private config: Config | undefined;
@@ -51,8 +60,14 @@ export class DevSession {
   private publicProblems: Diagnostic[] = [];
   private readonly items = new Map<string, Cached<LoadedItem>>();
   private readonly bulletins = new Map<string, Cached<LoadedBulletin>>();
-  /** Signature of each page of the last good render: what it showed, in order. */
-  private signatures = new Map<string, string>();
+  /** The last good render: its model, its pages, and what each page showed. */
+  private site: Site | undefined;
+  private plan: PagePlan[] = [];
+  private shown = new Map<string, PagePlan>();
+  /** For each item file, the pages of the last good render that show it. */
+  private pagesByFile = new Map<string, PagePlan[]>();
+  /** Items replaced since the last good render: file → the object the site holds. */
+  private replaced = new Map<string, LoadedItem | undefined>();
   /** Item files changed since the last good render. */
   private pending = new Set<string>();
   private everything = true;
@@ -154,12 +169,18 @@ export class DevSession {
   private loadItemFile(file: string): void {
     const bytes = readBytes(join(this.options.root, file));
     if (!bytes || !this.config) {
-      if (this.items.delete(file)) this.pending.add(file);
+      if (this.items.has(file)) {
+        this.pending.add(file);
+        this.replaced.set(file, undefined); // a deletion is never a patch
+        this.items.delete(file);
+      }
       return;
     }
     const digest = createHash('sha1').update(bytes).digest('hex');
-    if (this.items.get(file)?.digest === digest) return;
+    const before = this.items.get(file);
+    if (before?.digest === digest) return;
     this.pending.add(file);
+    if (!this.replaced.has(file)) this.replaced.set(file, before?.result.value);
     const ctx = { sections: this.config.sections, authorities: new Set(this.authorities.keys()) };
     const { item, diagnostics } = loadItem(file, bytes, ctx);
     this.items.set(file, { digest, result: { value: item, diagnostics } });
@@ -179,7 +200,14 @@ export class DevSession {
 
   /** Rebuilds the model and renders what changed, if the site is valid. */
   private render(started: number): Update {
-    const result: Update = { changed: [], removed: [], diagnostics: [], rendered: 0, ms: 0 };
+    const result: Update = {
+      changed: [],
+      removed: [],
+      deferred: [],
+      diagnostics: [],
+      rendered: 0,
+      ms: 0,
+    };
     const problems = [
       ...this.configProblems,
       ...this.registryProblems,
@@ -187,6 +215,16 @@ export class DevSession {
       ...this.publicProblems,
       ...(this.theme?.diagnostics ?? []),
     ];
+    const nothingChanged = !this.everything && this.pending.size === 0 && this.site !== undefined;
+    if (nothingChanged && problems.length === 0 && this.diagnostics.length === 0) {
+      result.ms = performance.now() - started;
+      return result; // a save that left the bytes as they were
+    }
+    if (this.config && problems.length === 0 && this.patch(result)) {
+      this.diagnostics = [];
+      result.ms = performance.now() - started;
+      return result;
+    }
     if (this.config && problems.length === 0) {
       const loaded = [...this.items.values()].map((c) => c.result);
       const bulletins = [...this.bulletins.values()].map((c) => c.result);
@@ -208,18 +246,97 @@ export class DevSession {
     return result;
   }
 
+  /**
+   * The fast path: when every change since the last good render is an edit
+   * that leaves an item where it was (same address, date, section, bulletin,
+   * listings), the item's new content is copied into the object the site
+   * already holds and only the pages that show it are made again.
+   */
+  private patch(result: Update): boolean {
+    if (this.everything || !this.site || this.replaced.size === 0) return false;
+    const edits: [Item, LoadedItem][] = [];
+    for (const [file, before] of this.replaced) {
+      const after = this.items.get(file)?.result;
+      if (!before || !after?.value || after.diagnostics.length > 0) return false;
+      if (placement(before) !== placement(after.value)) return false;
+      edits.push([before as Item, after.value]);
+    }
+    for (const [held, next] of edits) {
+      Object.assign(held, next, { bulletinRef: held.bulletinRef });
+      this.items.get(held.file)!.result.value = held;
+    }
+    const pages = new Set(this.plan.filter((p) => p.deps === 'site'));
+    for (const [held] of edits) for (const p of this.pagesByFile.get(held.file) ?? []) pages.add(p);
+    // Like Hugo's fast render: pages someone is looking at are made now; the
+    // rest when first asked for, so that an edit costs what is on screen.
+    const now: PagePlan[] = [];
+    for (const page of pages) {
+      const file = outputPath(page.path);
+      if (this.viewed.has(file)) now.push(page);
+      else {
+        this.stale.set(file, page);
+        result.deferred.push(page.path);
+      }
+    }
+    return this.commit(this.site, now, result, false);
+  }
+
+  /** Whether the site has this output file (`items/x/index.html`). */
+  has(file: string): boolean {
+    return this.files.has(file) || this.stale.has(file);
+  }
+
+  /** The content of an output file, made now if an edit left it stale; marks it as viewed. */
+  get(file: string): string | Uint8Array | undefined {
+    const page = this.stale.get(file);
+    if (page && this.site) {
+      this.stale.delete(file);
+      const rendered = renderPage(this.site, this.theme!, page.make(), sharedData(this.site));
+      if ('content' in rendered) this.files.set(file, rendered.content);
+    }
+    if (this.files.has(file)) this.viewed.add(file);
+    return this.files.get(file);
+  }
+
+  /** The whole last good site, every stale page made: what a full build would write. */
+  snapshot(): Map<string, string | Uint8Array> {
+    for (const file of [...this.stale.keys()]) this.get(file);
+    return new Map(this.files);
+  }
+
+  /** The slow path: a new model; pages whose items, order or structure changed are made again. */
   private renderSite(site: Site, result: Update): void {
-    const theme = this.theme!;
     const plan = planPages(site);
+    const pages = plan.filter((page) => {
+      if (this.everything || page.deps === 'site' || page.structural) return true;
+      if (this.stale.has(outputPath(page.path))) return true;
+      const before = this.shown.get(page.path);
+      return (
+        !before ||
+        before.key !== page.key ||
+        !sameItems(before.deps, page.deps) ||
+        this.touches(page)
+      );
+    });
+    if (!this.commit(site, pages, result, true, plan)) return;
+  }
+
+  /**
+   * Makes `pages`, and if every one rendered, puts them in the last good site;
+   * with `plan`, pages not in it are removed and the plan becomes the current one.
+   */
+  private commit(
+    site: Site,
+    pages: PagePlan[],
+    result: Update,
+    whole: boolean,
+    plan?: PagePlan[],
+  ): boolean {
+    const theme = this.theme!;
     const shared = sharedData(site);
-    const next = new Map<string, string>();
     const outputs = new Map<string, string | Uint8Array>();
     const templateProblems: Diagnostic[] = [];
-    for (const page of plan) {
-      const signature = signatureOf(page);
-      next.set(page.path, signature);
-      if (!this.everything && !this.touches(page) && this.signatures.get(page.path) === signature)
-        continue;
+    for (const page of pages) {
       const rendered = renderPage(site, theme, page.make(), shared);
       result.rendered++;
       if ('content' in rendered) outputs.set(page.path, rendered.content);
@@ -228,24 +345,38 @@ export class DevSession {
     if (templateProblems.length > 0) {
       result.diagnostics.push(...templateProblems);
       this.diagnostics = templateProblems;
-      return;
+      return false;
     }
-    const statics = [
-      ...theme.assets.map((a) => ({ path: a.path, content: a.bytes })),
-      ...this.publicFiles.map((f) => ({ path: `/${f.path}`, content: f.content })),
-    ];
-    if (this.everything) for (const s of statics) outputs.set(s.path, s.content);
-    // Commit: the new pages replace the old; pages that no longer exist go.
-    const wanted = new Set([...next.keys(), ...statics.map((s) => s.path)]);
-    for (const path of this.signatures.keys()) {
-      if (!wanted.has(path)) {
-        this.files.delete(outputPath(path));
-        result.removed.push(path);
+    if (whole && plan) {
+      const statics = [
+        ...theme.assets.map((a) => ({ path: a.path, content: a.bytes })),
+        ...this.publicFiles.map((f) => ({ path: `/${f.path}`, content: f.content })),
+      ];
+      if (this.everything) for (const s of statics) outputs.set(s.path, s.content);
+      const wanted = new Set([...plan.map((p) => p.path), ...statics.map((s) => s.path)]);
+      for (const path of this.shown.keys()) {
+        if (!wanted.has(path)) {
+          this.files.delete(outputPath(path));
+          result.removed.push(path);
+        }
       }
-    }
-    if (this.everything) {
-      const keep = new Set([...wanted].map(outputPath));
-      for (const file of [...this.files.keys()]) if (!keep.has(file)) this.files.delete(file);
+      if (this.everything) {
+        const keep = new Set([...wanted].map(outputPath));
+        for (const file of [...this.files.keys()]) if (!keep.has(file)) this.files.delete(file);
+      }
+      this.stale.clear();
+      this.site = site;
+      this.plan = plan;
+      this.shown = new Map(plan.map((p) => [p.path, p]));
+      this.pagesByFile = new Map();
+      for (const page of plan) {
+        if (page.deps === 'site') continue;
+        for (const item of page.deps) {
+          const list = this.pagesByFile.get(item.file);
+          if (list) list.push(page);
+          else this.pagesByFile.set(item.file, [page]);
+        }
+      }
     }
     for (const [path, content] of outputs) {
       const file = outputPath(path);
@@ -255,9 +386,10 @@ export class DevSession {
         result.changed.push(path);
       }
     }
-    this.signatures = next;
     this.pending.clear();
+    this.replaced.clear();
     this.everything = false;
+    return true;
   }
 
   /** Whether the page shows an item changed since the last good render. */
@@ -267,9 +399,35 @@ export class DevSession {
   }
 }
 
-/** What a page shows, in order: if it differs from last time, the page must be made again. */
-function signatureOf(page: PagePlan): string {
-  return page.deps === 'site' ? 'site' : page.deps.map((item) => item.file).join('\n');
+/** Whether two pages show the same items in the same order. */
+function sameItems(a: PagePlan['deps'], b: PagePlan['deps']): boolean {
+  if (a === 'site' || b === 'site') return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.file !== b[i]!.file) return false;
+  return true;
+}
+
+/**
+ * What decides where an item appears: its address, order, section, bulletin
+ * and every listing that holds it. An edit that keeps this is a patch.
+ */
+function placement(item: LoadedItem): string {
+  return JSON.stringify([
+    item.slug,
+    item.date,
+    item.category,
+    item.weight,
+    item.draft,
+    item.bulletin,
+    item.authorities,
+    item.tags,
+    item.aliases,
+    item.instrument,
+    item.effective,
+    item.updated,
+    item.fines.length > 0,
+    item.status,
+  ]);
 }
 
 function readBytes(path: string): Buffer | undefined {

@@ -27,15 +27,33 @@ export interface PagePlan {
   path: string;
   /** The items this page shows, or 'site' for pages that summarise the whole site. */
   deps: readonly Item[] | 'site';
+  /**
+   * The page also shows the site's structure (which bulletins exist, how many
+   * items each section, authority or topic has, where pages are): it must be
+   * made again whenever that may have changed, but not for an edit that only
+   * changes what an item says.
+   */
+  structural: boolean;
+  /** Anything else the page shows that no item holds (a listing's total): a change re-makes it. */
+  key: string;
   make(): PageSpec;
 }
 
 /** Every page of the site, in a fixed order. Cheap: no page is made yet. */
 export function planPages(site: Site): PagePlan[] {
   const plan: PagePlan[] = [];
-  const add = (path: string, deps: PagePlan['deps'], make: () => PageSpec) =>
-    plan.push({ path, deps, make });
-  add('/', 'site', () => homePage(site));
+  const add: Add = (path, deps, make, options = {}) =>
+    plan.push({
+      path,
+      deps,
+      make,
+      structural: options.structural ?? false,
+      key: options.key ?? '',
+    });
+  const latest = site.bulletins[0];
+  add('/', latest ? latest.items : site.items.slice(0, site.config.perPage), () => homePage(site), {
+    structural: true,
+  });
   bulletinPages(site, add);
   for (const section of site.config.sections) {
     const list = site.bySection.get(section.id) ?? [];
@@ -81,7 +99,7 @@ export function planPages(site: Site): PagePlan[] {
     title: 'robots',
     data: { sitemap: absoluteUrl(site.config.baseUrl, '/sitemap.xml') },
   }));
-  add('/sitemap.xml', 'site', () => sitemapPage(site));
+  add('/sitemap.xml', [], () => sitemapPage(site), { structural: true });
   return plan;
 }
 
@@ -91,7 +109,12 @@ export function* sitePages(site: Site): Generator<PageSpec> {
 }
 
 /** Adds a page to the plan (see planPages). */
-export type Add = (path: string, deps: PagePlan['deps'], make: () => PageSpec) => void;
+export type Add = (
+  path: string,
+  deps: PagePlan['deps'],
+  make: () => PageSpec,
+  options?: { structural?: boolean; key?: string },
+) => void;
 
 function homePage(site: Site): PageSpec {
   const latest = site.bulletins[0];
@@ -123,20 +146,25 @@ function bulletinLink(bulletin: Site['bulletins'][number]) {
 }
 
 function bulletinPages(site: Site, add: Add): void {
-  add('/bulletins/', 'site', () => {
-    const years = new Map<number, ReturnType<typeof bulletinLink>[]>();
-    for (const bulletin of site.bulletins) {
-      const list = years.get(bulletin.date.year) ?? [];
-      list.push(bulletinLink(bulletin));
-      years.set(bulletin.date.year, list);
-    }
-    return {
-      path: '/bulletins/',
-      template: 'archive',
-      title: 'All bulletins',
-      data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) },
-    };
-  });
+  add(
+    '/bulletins/',
+    [],
+    () => {
+      const years = new Map<number, ReturnType<typeof bulletinLink>[]>();
+      for (const bulletin of site.bulletins) {
+        const list = years.get(bulletin.date.year) ?? [];
+        list.push(bulletinLink(bulletin));
+        years.set(bulletin.date.year, list);
+      }
+      return {
+        path: '/bulletins/',
+        template: 'archive',
+        title: 'All bulletins',
+        data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) },
+      };
+    },
+    { structural: true },
+  );
   site.bulletins.forEach((bulletin, i) =>
     add(bulletin.url, bulletin.items, () => ({
       path: bulletin.url,
@@ -193,29 +221,34 @@ export function listingPages(
   for (let i = 0; i < pages; i++) {
     const n = i + 1;
     const slice = items.slice(i * perPage, n * perPage);
-    add(pathOf(n), slice, () => ({
-      path: pathOf(n),
-      template: 'list',
-      title: n === 1 ? title : `${title} (page ${n} of ${pages})`,
-      data: {
-        heading: title,
-        ...extra,
-        items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
-        total: items.length,
-        pagination:
-          pages > 1
-            ? {
-                current: n,
-                pages,
-                newer: n > 1 ? pathOf(n - 1) : undefined,
-                older: n < pages ? pathOf(n + 1) : undefined,
-                links: pageWindow(n, pages).map((k) =>
-                  k === 0 ? { n: 0, url: '' } : { n: k, url: pathOf(k) },
-                ),
-              }
-            : undefined,
-      },
-    }));
+    add(
+      pathOf(n),
+      slice,
+      () => ({
+        path: pathOf(n),
+        template: 'list',
+        title: n === 1 ? title : `${title} (page ${n} of ${pages})`,
+        data: {
+          heading: title,
+          ...extra,
+          items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
+          total: items.length,
+          pagination:
+            pages > 1
+              ? {
+                  current: n,
+                  pages,
+                  newer: n > 1 ? pathOf(n - 1) : undefined,
+                  older: n < pages ? pathOf(n + 1) : undefined,
+                  links: pageWindow(n, pages).map((k) =>
+                    k === 0 ? { n: 0, url: '' } : { n: k, url: pathOf(k) },
+                  ),
+                }
+              : undefined,
+        },
+      }),
+      { key: String(items.length) },
+    );
   }
 }
 
@@ -239,12 +272,17 @@ function authorityPages(site: Site, add: Add): void {
       count: site.byAuthority.get(a.id)?.length ?? 0,
     }))
     .sort((a, b) => a.authority.name.localeCompare(b.authority.name, 'en'));
-  add('/authorities/', 'site', () => ({
-    path: '/authorities/',
-    template: 'authorities',
-    title: 'Authorities',
-    data: { registry },
-  }));
+  add(
+    '/authorities/',
+    [],
+    () => ({
+      path: '/authorities/',
+      template: 'authorities',
+      title: 'Authorities',
+      data: { registry },
+    }),
+    { structural: true },
+  );
   for (const { authority, url } of registry) {
     listingPages(
       site,
@@ -263,12 +301,9 @@ function tagPages(site: Site, add: Add): void {
     url: `/tags/${tag}/`,
     count: site.byTag.get(tag)!.length,
   }));
-  add('/tags/', 'site', () => ({
-    path: '/tags/',
-    template: 'tags',
-    title: 'Topics',
-    data: { tags },
-  }));
+  add('/tags/', [], () => ({ path: '/tags/', template: 'tags', title: 'Topics', data: { tags } }), {
+    structural: true,
+  });
   for (const tag of [...site.byTag.keys()].sort()) {
     listingPages(
       site,

@@ -12,7 +12,9 @@ export function openDataPages(site: Site, add: Add): void {
     path: '/data/items.json',
     template: 'raw',
     title: 'items',
-    data: { text: json({ items: site.items.map((item) => itemRecord(site, item, absolute)) }) },
+    data: {
+      text: `{\n "items": [\n${site.items.map((item) => recordText(site, item, absolute)).join(',\n')}\n ]\n}\n`,
+    },
   }));
   for (const bulletin of site.bulletins) {
     const path = `/data/bulletins/${bulletin.id}.json`;
@@ -42,6 +44,23 @@ export function openDataPages(site: Site, add: Add): void {
     title: 'schema',
     data: { text: json(itemJsonSchema(site.config.sections.map((s) => s.id))) },
   }));
+}
+
+/**
+ * One item's record as indented JSON text, kept while the item is unchanged:
+ * under `gazette dev` an edit then costs one record, not ten thousand. (The
+ * key is the item's rendered body, a new object whenever its file is read
+ * again; the bulletin is checked too, since only the whole site decides it.)
+ */
+const records = new WeakMap<object, { bulletin: string | undefined; text: string }>();
+
+function recordText(site: Site, item: Item, absolute: (path: string) => string): string {
+  const bulletin = item.bulletinRef?.id;
+  const cached = records.get(item.rendered);
+  if (cached && cached.bulletin === bulletin) return cached.text;
+  const text = JSON.stringify(itemRecord(site, item, absolute), null, 1).replace(/^/gm, '  ');
+  records.set(item.rendered, { bulletin, text });
+  return text;
 }
 
 /** One item as data: every field normalised (fines as exact decimal amounts). */

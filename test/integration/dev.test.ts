@@ -45,7 +45,14 @@ async function start(dir: string): Promise<DevHandle> {
  */
 function afterChange(h: DevHandle, action: () => void, timeout = 5000): Promise<Update> {
   return new Promise((resolve, reject) => {
-    const merged: Update = { changed: [], removed: [], diagnostics: [], rendered: 0, ms: 0 };
+    const merged: Update = {
+      changed: [],
+      removed: [],
+      deferred: [],
+      diagnostics: [],
+      rendered: 0,
+      ms: 0,
+    };
     let quiet: NodeJS.Timeout | undefined;
     let done = false;
     const fail = setTimeout(() => {
@@ -56,8 +63,9 @@ function afterChange(h: DevHandle, action: () => void, timeout = 5000): Promise<
       if (done) return;
       merged.changed.push(...update.changed.filter((p) => !merged.changed.includes(p)));
       merged.removed.push(...update.removed.filter((p) => !merged.removed.includes(p)));
+      merged.deferred.push(...update.deferred.filter((p) => !merged.deferred.includes(p)));
       merged.diagnostics = update.diagnostics;
-      merged.rendered += update.rendered;
+      merged.rendered = Math.max(merged.rendered, update.rendered); // the largest single update
       if (quiet) clearTimeout(quiet);
       quiet = setTimeout(() => {
         done = true;
@@ -165,6 +173,7 @@ describe('gazette dev', () => {
     handle = await start(dir);
     const sse = listen(handle.port);
     await sse.ready;
+    await get(handle.port, '/items/c/'); // a browser is looking at c
     const update = await afterChange(handle!, () => {
       writeFileSync(
         join(dir, 'content/items/c.md'),
@@ -172,30 +181,45 @@ describe('gazette dev', () => {
       );
     });
     expect(update.diagnostics).toEqual([]);
-    // c is in no bulletin and has no neighbours: only its own page, its section's list, the
-    // feeds that carry it and the open data change.
-    expect(update.changed.sort()).toEqual([
+    // c is in no bulletin and has no neighbours: its page, its section's list, the feeds that
+    // carry it and the open data are touched. The page on screen is made again at once; the
+    // others when first asked for.
+    expect(update.changed).toEqual(['/items/c/']);
+    expect(update.deferred.sort()).toEqual([
       '/courts/',
       '/courts/feed.xml',
       '/data/items.json',
       '/feed.json',
       '/feed.xml',
-      '/items/c/',
     ]);
-    // Rendered: those six and the five other site-wide summaries (home, archive, authorities,
-    // topics, sitemap).
-    expect(update.rendered).toBe(11);
-    expect(update.changed).toContain('/items/c/');
-    expect(update.changed).toContain('/courts/');
-    expect(update.changed).not.toContain('/items/a/');
-    expect(update.changed).not.toContain('/bulletins/2022-02/');
+    expect(update.rendered).toBe(1);
     expect((await get(handle.port, '/items/c/')).body).toContain('Gamma court, revised');
+    // A deferred page is made when asked for.
+    expect((await get(handle.port, '/courts/')).body).toContain('Gamma court, revised');
     await new Promise((r) => setTimeout(r, 50));
     const reloads = sse.events.filter((e) => e.event === 'reload');
     expect(reloads).toHaveLength(1);
     expect((reloads[0]!.data as { paths: string[] }).paths).toContain('/items/c/');
+    expect((reloads[0]!.data as { paths: string[] }).paths).toContain('/courts/');
     sse.close();
-    expect(handle.session.files).toEqual(await fullBuild(dir));
+    expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
+  });
+
+  it('moves an item whose section, date and bulletin change, as a full build would', async () => {
+    const dir = (root = site());
+    handle = await start(dir);
+    const update = await afterChange(handle!, () => {
+      writeFileSync(
+        join(dir, 'content/items/c.md'),
+        item({ title: 'Gamma now legislation', category: 'legislation', date: '2022-01-20' }),
+      );
+    });
+    expect(update.changed).toEqual(
+      expect.arrayContaining(['/courts/', '/legislation/', '/bulletins/2022-02/', '/']),
+    );
+    expect((await get(handle.port, '/courts/')).body).not.toContain('Gamma');
+    expect((await get(handle.port, '/bulletins/2022-02/')).body).toContain('Gamma now legislation');
+    expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
   });
 
   it('keeps the last good site on a bad save, reports it, and recovers', async () => {
@@ -236,7 +260,7 @@ describe('gazette dev', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(sse.events.filter((e) => e.event === 'errors').at(-1)).toMatchObject({ data: [] });
     sse.close();
-    expect(handle.session.files).toEqual(await fullBuild(dir));
+    expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
   });
 
   it('follows added, renamed and deleted files and folders', async () => {
@@ -263,7 +287,7 @@ describe('gazette dev', () => {
     });
     expect((await get(handle.port, '/items/e/')).status).toBe(404);
     expect((await get(handle.port, '/bulletins/2022-02/')).body).not.toContain('Delta new');
-    expect(handle.session.files).toEqual(await fullBuild(dir));
+    expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
   });
 
   it('survives a burst of 100 saves and ends with the last one', async () => {
@@ -279,8 +303,8 @@ describe('gazette dev', () => {
     await handle.close();
     const final = handle;
     handle = undefined;
-    expect(final.session.files.get('items/b/index.html')).toContain('Beta rules v99');
-    expect(final.session.files).toEqual(await fullBuild(dir));
+    expect(final.session.get('items/b/index.html')).toContain('Beta rules v99');
+    expect(final.session.snapshot()).toEqual(await fullBuild(dir));
   });
 
   it('re-renders every page for a template change', async () => {
