@@ -60,6 +60,12 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
     });
     events.end();
     await new Promise((r) => setTimeout(r, 300));
+    // The editor has the edited item's page open, as a person previewing it would.
+    await new Promise((resolve) =>
+      request({ host: '127.0.0.1', port, path: `/items/${slug}/` }, (res) =>
+        res.resume().on('end', resolve),
+      ).end(),
+    );
     const rssStart = rssMiB(child.pid);
     const edit = async (i) => {
       // Edits a person's saves apart (and past the watcher's 50 ms per-file throttle).
