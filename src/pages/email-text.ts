@@ -16,23 +16,53 @@ export const TEXT_WIDTH = 72;
 export function wrap(text: string, width = TEXT_WIDTH, first = '', rest = first): string {
   const out: string[] = [];
   let prefix = first;
-  for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(' ').filter((w) => w !== '');
-    let line = '';
-    for (const word of words) {
-      if (line !== '' && [...prefix].length + [...line].length + 1 + [...word].length > width) {
-        out.push(prefix + line);
-        prefix = rest;
-        line = word;
-      } else {
-        line = line === '' ? word : `${line} ${word}`;
-      }
-    }
-    out.push((prefix + line).trimEnd());
+  const astral = ASTRAL.test(text);
+  for (const raw of text.split('\n')) {
+    const paragraph = /^ | $|  /.test(raw) ? raw.replace(/ +/g, ' ').trim() : raw;
+    if (astral) wrapByWords(paragraph, width, prefix, rest, out);
+    else wrapByIndex(paragraph, width, prefix, rest, out);
     prefix = rest;
   }
   return out.join('\n');
 }
+
+/** Where every character is one UTF-16 unit: cut at the last space that fits. */
+function wrapByIndex(text: string, width: number, first: string, rest: string, out: string[]) {
+  let prefix = first;
+  let start = 0;
+  while (text.length - start > width - prefix.length) {
+    let cut = text.lastIndexOf(' ', start + width - prefix.length);
+    if (cut <= start) cut = text.indexOf(' ', start + width - prefix.length);
+    if (cut < 0) break; // one word to the end: it stands whole
+    out.push(prefix + text.slice(start, cut));
+    start = cut + 1;
+    prefix = rest;
+  }
+  out.push((prefix + text.slice(start)).trimEnd());
+}
+
+/** Counting code points, word by word. */
+function wrapByWords(text: string, width: number, first: string, rest: string, out: string[]) {
+  const count = (s: string) => [...s].length;
+  let prefix = first;
+  let line = '';
+  let used = count(prefix);
+  for (const word of text.split(' ')) {
+    const size = count(word);
+    if (line !== '' && used + 1 + size > width) {
+      out.push(prefix + line);
+      prefix = rest;
+      line = word;
+      used = count(prefix) + size;
+    } else {
+      used += line === '' ? size : size + 1;
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  out.push((prefix + line).trimEnd());
+}
+
+const ASTRAL = /[\ud800-\udfff]/;
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -82,8 +112,10 @@ const BLOCKS = new Set([
   'tr',
 ]);
 
-function attribute(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
+const ATTRIBUTES = { href: /\shref="([^"]*)"/, start: /\sstart="([^"]*)"/, alt: /\salt="([^"]*)"/ };
+
+function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undefined {
+  const m = ATTRIBUTES[name].exec(attrs);
   return m ? decodeEntities(m[1]!) : undefined;
 }
 
@@ -116,7 +148,7 @@ export function htmlToText(html: string, width = TEXT_WIDTH): string {
   for (const m of html.matchAll(pattern)) {
     const [, closing, rawTag, attrs = '', text] = m;
     if (text !== undefined) {
-      const decoded = decodeEntities(text);
+      const decoded = text.includes('&') ? decodeEntities(text) : text;
       buffer += pre ? decoded : decoded.replace(/\s+/g, ' ');
       continue;
     }

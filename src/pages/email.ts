@@ -8,39 +8,56 @@
 import { createRequire } from 'node:module';
 import type { Site } from '../model.js';
 import { absolute, absoluteLinks } from './feeds-content.js';
+import { inlineByKind } from './email-inline.js';
 import { htmlToText, TEXT_WIDTH, wrap } from './email-text.js';
 import type { Add, PageSpec } from './index.js';
 import { bulletinView } from './view.js';
 
 export function emailPages(site: Site, add: Add): void {
   site.bulletins.forEach((bulletin, i) => {
-    add(`${bulletin.url}email.html`, bulletin.items, () => emailHtmlPage(site, i));
-    add(`${bulletin.url}email.txt`, bulletin.items, () => emailTextPage(site, i));
+    // The two editions show one view: made for the first, handed to the second, then let go.
+    let shared: EmailView | undefined;
+    add(`${bulletin.url}email.html`, bulletin.items, () => {
+      shared = emailView(site, i);
+      return emailHtmlPage(shared);
+    });
+    add(`${bulletin.url}email.txt`, bulletin.items, () => {
+      const view = shared ?? emailView(site, i);
+      shared = undefined;
+      return emailTextPage(site, view);
+    });
   });
 }
 
 type Juice = typeof import('juice');
 let juice: Juice | undefined;
 
+const JUICE_OPTIONS = {
+  removeStyleTags: true,
+  preserveMediaQueries: true,
+  preserveFontFaces: false,
+  applyWidthAttributes: false,
+  applyHeightAttributes: false,
+  applyAttributesTableElements: true,
+};
+
 /**
  * Inlines a page's `<style>` into `style` attributes; media queries stay in the
  * head. juice (and cheerio under it) takes ~100 ms to load, so it is loaded on
- * first use, not by `gazette check` or `--help`.
+ * first use, not by `gazette check` or `--help`; see email-inline for how it is
+ * kept fast.
  */
 export function inlineCss(html: string): string {
   juice ??= createRequire(import.meta.url)('juice') as Juice;
-  return juice(html, {
-    removeStyleTags: true,
-    preserveMediaQueries: true,
-    preserveFontFaces: false,
-    applyWidthAttributes: false,
-    applyHeightAttributes: false,
-    applyAttributesTableElements: true,
-  });
+  return inlineByKind(html, juice, JUICE_OPTIONS);
 }
 
+/** A note reference's link gets a class of its own, for a simple selector to style. */
+const NOTE_LINK = /<sup class="note-ref"><a /g;
+const NOTE_LINK_CLASSED = '<sup class="note-ref"><a class="note-link" ';
+
 /** The bulletin with every link absolute: what both editions show. */
-function emailView(site: Site, index: number) {
+export function emailView(site: Site, index: number) {
   const view = bulletinView(site, index);
   const page = absolute(site, view.bulletin.url);
   const abs = (html: string) => absoluteLinks(html, page);
@@ -51,22 +68,22 @@ function emailView(site: Site, index: number) {
     webUrl: page,
     homeUrl: absolute(site, '/'),
     feedUrl: absolute(site, '/feed.xml'),
-    intro: abs(view.intro),
+    intro: abs(view.intro).replace(NOTE_LINK, NOTE_LINK_CLASSED),
     sections: view.sections.map((s) => ({
       section: s.section,
       items: s.items.map((entry) => {
         const url = absolute(site, entry.item.url);
         // The body's own links were written from the item's page; its note
         // references point to the notes of the bulletin page.
-        return { ...entry, url, html: absoluteLinks(entry.html, url, page) };
+        const html = absoluteLinks(entry.html, url, page).replace(NOTE_LINK, NOTE_LINK_CLASSED);
+        return { ...entry, url, html };
       }),
     })),
     notes: view.notes.map((n) => ({ number: n.number, html: abs(n.html) })),
   };
 }
 
-function emailHtmlPage(site: Site, index: number): PageSpec {
-  const view = emailView(site, index);
+function emailHtmlPage(view: EmailView): PageSpec {
   return {
     path: `${view.bulletin.url}email.html`,
     template: 'email',
@@ -76,9 +93,7 @@ function emailHtmlPage(site: Site, index: number): PageSpec {
 }
 
 /** "Date · Authority · Fine · Status · Effective …": an entry's facts on one line. */
-function factsLine(
-  meta: ReturnType<typeof emailView>['sections'][number]['items'][number]['meta'],
-) {
+function factsLine(meta: EmailView['sections'][number]['items'][number]['meta']) {
   return [
     meta.date,
     meta.authorities.map((a) => a.text).join(', '),
@@ -91,9 +106,10 @@ function factsLine(
     .join(' · ');
 }
 
+export type EmailView = ReturnType<typeof emailView>;
+
 /** The plain-text edition: the same bulletin, wrapped at 72 columns, notes as `[1] …`. */
-export function emailText(site: Site, index: number): string {
-  const view = emailView(site, index);
+export function emailText(site: Site, view: EmailView): string {
   const rule = '='.repeat(TEXT_WIDTH);
   const thin = '-'.repeat(TEXT_WIDTH);
   const title =
@@ -134,12 +150,11 @@ export function emailText(site: Site, index: number): string {
   return `${blocks.filter((b) => b !== '').join('\n\n')}\n`;
 }
 
-function emailTextPage(site: Site, index: number): PageSpec {
-  const bulletin = site.bulletins[index]!;
+function emailTextPage(site: Site, view: EmailView): PageSpec {
   return {
-    path: `${bulletin.url}email.txt`,
+    path: `${view.bulletin.url}email.txt`,
     template: 'email.txt',
-    title: bulletin.title,
-    data: { text: emailText(site, index) },
+    title: view.bulletin.title,
+    data: { text: emailText(site, view) },
   };
 }

@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import juice from 'juice';
+import { parseHTML } from 'linkedom';
+import { inlineByKind, topLevelSelectors } from '../../src/pages/email-inline.js';
 import { htmlToText, wrap } from '../../src/pages/email-text.js';
 import { page, removeSite, run } from '../helpers.js';
 
@@ -186,4 +189,59 @@ describe('wrap', () => {
     ['characters, not bytes', '数据 数据 数据', 5, '数据 数据\n数据'],
   ];
   it.each(cases)('%s', (_, text, width, expected) => expect(wrap(text, width)).toBe(expected));
+});
+
+describe('inlineByKind: juice by element kind', () => {
+  const OPTIONS = {
+    removeStyleTags: true,
+    preserveMediaQueries: true,
+    applyAttributesTableElements: true,
+  };
+  const doc = (css: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>T</title><style>${css}</style></head>` +
+    '<body><!--[if mso]><table width="640"><tr><td><![endif]-->' +
+    '<table class="sheet" width="100%"><tr><td class="cell">' +
+    '<h1>Title</h1><p>One <a href="https://a.org/?x=1&amp;y=2">link</a>.</p>' +
+    '<p class="lead" style="color: green">Two<br>lines <img src="x.png" alt=""></p>' +
+    '<ul><li>a</li><li class="lead">b</li></ul>' +
+    '<sup class="note-ref"><a class="note-link" href="#n">1</a></sup>' +
+    '</td></tr></table></body></html>';
+  /** Every element's attributes, in document order. */
+  const shape = (html: string) =>
+    [...parseHTML(html).document.querySelectorAll('*')].map((e) =>
+      Object.fromEntries(e.getAttributeNames().map((n: string) => [n, e.getAttribute(n)])),
+    );
+  const SIMPLE =
+    'body { margin: 0 } p { margin: 0 0 1em; color: red } .lead { font-size: 18px } ' +
+    'td.cell { text-align: left; padding: 8px } a { color: blue } .note-link { text-decoration: none } ' +
+    'li, h1 { color: #111 } @media (max-width: 600px) { .cell { padding: 4px !important } }';
+
+  it('gives every element the attributes juice gives it in place', () => {
+    const html = doc(SIMPLE);
+    let calls = 0;
+    const counted = (h: string, o: object) => (calls++, juice(h, o));
+    const fast = inlineByKind(html, counted, OPTIONS);
+    expect(shape(fast)).toEqual(shape(juice(html, OPTIONS)));
+    expect(fast).toContain('<style>');
+    expect(fast).toContain('@media (max-width: 600px)');
+    expect(fast).toContain('<title>T</title>');
+    expect(fast).toContain('<!--[if mso]><table width="640"><tr><td><![endif]-->');
+    // The same stylesheet and kinds again: juice is not asked twice.
+    inlineByKind(html.replace('Title', 'Other'), counted, OPTIONS);
+    expect(calls).toBe(1);
+  });
+
+  it('hands any other stylesheet to juice whole', () => {
+    for (const css of ['td p { color: red }', 'a:hover { color: red }', 'p { color: var(--x) }']) {
+      const html = doc(css);
+      expect(inlineByKind(html, juice, OPTIONS)).toBe(juice(html, OPTIONS));
+    }
+  });
+
+  it('reads the selectors outside @media, refusing other at-rules', () => {
+    expect(
+      topLevelSelectors('a, p.b { x: 1 } /* c { } */ @media (x) { d e { y: 2 } } .f { }'),
+    ).toEqual(['a', 'p.b', '.f']);
+    expect(topLevelSelectors('@font-face { font-family: x }')).toBeUndefined();
+  });
 });
