@@ -129,9 +129,44 @@ export function inlineByKind(html: string, juice: JuiceFn, options: InlineOption
   if (!simple) return juice(html, options);
   const body = html.slice(bodyAt);
 
-  const seen = new Set<string>();
-  for (const m of body.matchAll(TAG)) if (m[1] !== undefined) seen.add(kindOf(m[1], m[2]));
-  const { made, styles } = styleKinds(css, [...seen].sort(), juice, options);
+  // One pass to find the tags and their kinds; most tags repeat (`<p>`, `<li>`).
+  const tags: { at: number; end: number; key: string }[] = [];
+  const found = new Map<string, { tag: string; raw: string; slash: string; kind: string }>();
+  for (const m of body.matchAll(TAG)) {
+    if (m[1] === undefined) continue;
+    const key = m[0];
+    if (!found.has(key)) {
+      const kind = kindOf(m[1], m[2]);
+      found.set(key, { tag: m[1], raw: m[2] ?? '', slash: m[3] ?? '', kind });
+    }
+    tags.push({ at: m.index, end: m.index + key.length, key });
+  }
+  const kinds = [...new Set([...found.values()].map((f) => f.kind))].sort();
+  const { made, styles } = styleKinds(css, kinds, juice, options);
+
+  // Each distinct tag rewritten once. The element keeps its own attributes; class and
+  // style come from juice, as do the attributes juice adds to table elements, unless
+  // the element has them.
+  const rewritten = new Map<string, string>();
+  for (const [key, { tag, raw, slash, kind }] of found) {
+    const result = made.get(kind);
+    if (!result) continue;
+    const kept = raw.replace(CLASS_OR_STYLE, '').trimEnd();
+    let added = result.own;
+    for (const a of result.extra) {
+      if (!new RegExp(`\\s${a.name}(\\s*=|\\s|$)`, 'i').test(kept)) added += a.raw;
+    }
+    rewritten.set(key, `<${tag}${kept}${added}${slash ? ' /' : ''}>`);
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const { at, end, key } of tags) {
+    const tag = rewritten.get(key);
+    if (tag === undefined) continue;
+    parts.push(body.slice(from, at), tag);
+    from = end;
+  }
+  parts.push(body.slice(from));
 
   let first = true;
   const newHead = head.replace(STYLE, () => {
@@ -139,21 +174,5 @@ export function inlineByKind(html: string, juice: JuiceFn, options: InlineOption
     first = false;
     return keep;
   });
-  const newBody = body.replace(
-    TAG,
-    (whole, tag: string | undefined, raw: string | undefined, slash: string) => {
-      if (tag === undefined) return whole;
-      const result = made.get(kindOf(tag, raw));
-      if (!result) return whole;
-      // The element keeps its own attributes; class and style come from juice, as do
-      // the attributes juice adds to table elements, unless the element has them.
-      const kept = (raw ?? '').replace(CLASS_OR_STYLE, '').trimEnd();
-      let added = result.own;
-      for (const a of result.extra) {
-        if (!new RegExp(`\\s${a.name}(\\s*=|\\s|$)`, 'i').test(kept)) added += a.raw;
-      }
-      return `<${tag}${kept}${added}${slash ? ' /' : ''}>`;
-    },
-  );
-  return newHead + newBody;
+  return newHead + parts.join('');
 }
