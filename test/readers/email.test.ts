@@ -6,6 +6,8 @@ import juice from 'juice';
 import { parseHTML } from 'linkedom';
 import { inlineByKind, topLevelSelectors } from '../../src/pages/email-inline.js';
 import { htmlToText, wrap } from '../../src/pages/email-text.js';
+import { linksFrom } from '../../src/domain/urls.js';
+import { loadTheme } from '../../src/stages/theme.js';
 import { page, removeSite, run } from '../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/readers-a');
@@ -243,5 +245,21 @@ describe('inlineByKind: juice by element kind', () => {
       topLevelSelectors('a, p.b { x: 1 } /* c { } */ @media (x) { d e { y: 2 } } .f { }'),
     ).toEqual(['a', 'p.b', '.f']);
     expect(topLevelSelectors('@font-face { font-family: x }')).toBeUndefined();
+  });
+});
+
+describe('partials/bulletin-formats', () => {
+  it('links a bulletin page to its e-mail editions and the feeds', () => {
+    const html = loadTheme(FIXTURE).render('partials/bulletin-formats', {
+      bulletin: { url: '/bulletins/2022-02/' },
+      url: linksFrom('/bulletins/2022-02/'),
+    });
+    const links = [...parseHTML(html).document.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '../../bulletins/2022-02/email.html',
+      '../../bulletins/2022-02/email.txt',
+      '../../feed.xml',
+      '../../calendar/',
+    ]);
   });
 });
