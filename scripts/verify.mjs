@@ -47,19 +47,25 @@ function cannot(message) {
 function timedStep(label, fn) {
   const t = performance.now();
   const detail = fn();
-  say(`  ${label.padEnd(44)} ${detail ? `${detail}  ` : ''}${((performance.now() - t) / 1000).toFixed(1)} s`);
+  say(
+    `  ${label.padEnd(44)} ${detail ? `${detail}  ` : ''}${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 
 function run(what, command, argv) {
   const result = spawnSync(command, argv, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.error) cannot(`${what}: ${result.error.message}`);
-  if (result.status !== 0) cannot(`${what} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    cannot(`${what} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
   return result.stdout;
 }
 
 const htmlCount = (dir) => walk(dir).filter((f) => f.endsWith('.html')).length;
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-if (java.error) cannot('no java on PATH: the Nu HTML Checker (vnu-jar) needs Java 11 or later (apt-get install -y default-jre-headless)');
+if (java.error)
+  cannot(
+    'no java on PATH: the Nu HTML Checker (vnu-jar) needs Java 11 or later (apt-get install -y default-jre-headless)',
+  );
 
 let builds;
 let work = null;
@@ -72,13 +78,20 @@ if (args.dir) {
   say(`  checking the build in ${out} for ${siteUrl} (${htmlCount(out)} pages)`);
 } else {
   const items = Number(args.items);
-  if (!Number.isInteger(items) || items < 1) cannot(`--items must be a whole number, not ${args.items}`);
+  if (!Number.isInteger(items) || items < 1)
+    cannot(`--items must be a whole number, not ${args.items}`);
   if (!existsSync(args.gen)) {
-    cannot(`the corpus generator is not at ${args.gen}: verify expects the shared folder beside the repository (../shared/bench/gen-corpus.mjs); pass --gen PATH or set GAZETTE_CORPUS_GEN`);
+    cannot(
+      `the corpus generator is not at ${args.gen}: verify expects the shared folder beside the repository (../shared/bench/gen-corpus.mjs); pass --gen PATH or set GAZETTE_CORPUS_GEN`,
+    );
   }
   work = mkdtempSync(join(tmpdir(), 'gazette-verify-'));
   timedStep('compile (tsc -p tsconfig.build.json)', () => {
-    run('compile', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+    run('compile', process.execPath, [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      'tsconfig.build.json',
+    ]);
   });
   const corpus = join(work, `corpus-${items}`);
   timedStep(`generate a ${items}-item site`, () => {
@@ -95,7 +108,16 @@ if (args.dir) {
       const out = join(work, `${site.name}${path === '/' ? '-root' : '-digest'}`);
       const label = `${site.name} @ ${path}`;
       timedStep(`build ${label}`, () => {
-        run(`build ${label}`, process.execPath, [join(repo, 'bin/gazette.js'), 'build', '--root', site.root, '--out', out, '--base-url', siteUrl]);
+        run(`build ${label}`, process.execPath, [
+          join(repo, 'bin/gazette.js'),
+          'build',
+          '--root',
+          site.root,
+          '--out',
+          out,
+          '--base-url',
+          siteUrl,
+        ]);
         return `${htmlCount(out)} pages`;
       });
       // The browser visits the sub-path build, served under /digest/: the

@@ -17,7 +17,7 @@ export const VIEWPORTS = [
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {{name: string, url: string, expectStatus?: number}[]} pages
+ * @param {{name: string, url: string, expectStatus?: number, rulesOff?: string[]}[]} pages
  * @param {{viewports?: typeof VIEWPORTS}} [options]
  */
 export async function checkA11y(browser, pages, { viewports = VIEWPORTS } = {}) {
@@ -42,7 +42,7 @@ export async function checkA11y(browser, pages, { viewports = VIEWPORTS } = {}) 
             for (const problem of problems) {
               loadProblems.push({ page: target.name, viewport: viewport.name, problem });
             }
-            const result = await runAxe(page);
+            const result = await runAxe(page, target.rulesOff ?? []);
             runs++;
             for (const group of ['passes', 'violations', 'incomplete', 'inapplicable']) {
               for (const rule of result[group]) rules.add(rule.id);
@@ -84,10 +84,12 @@ export async function checkA11y(browser, pages, { viewports = VIEWPORTS } = {}) 
 }
 
 /** Injects axe-core (unless present) and runs it over the whole document. */
-export async function runAxe(page) {
+export async function runAxe(page, rulesOff = []) {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(() =>
+  const rules = Object.fromEntries(rulesOff.map((id) => [id, { enabled: false }]));
+  return page.evaluate(
     // @ts-ignore: axe is injected above
-    window.axe.run(document, { resultTypes: ['violations', 'incomplete'] }),
+    (rules) => window.axe.run(document, { resultTypes: ['violations', 'incomplete'], rules }),
+    rules,
   );
 }

@@ -34,11 +34,14 @@ export function checkFeeds(out, siteUrl) {
       const xml = text();
       const valid = XMLValidator.validate(xml);
       if (valid !== true) {
-        report(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+        report(
+          `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+        );
         continue;
       }
       const doc = parser.parse(xml);
-      if (doc.urlset || doc.sitemapindex) [kind, urls] = ['sitemap', checkSitemap(doc, site, report)];
+      if (doc.urlset || doc.sitemapindex)
+        [kind, urls] = ['sitemap', checkSitemap(doc, site, report)];
       else if (doc.feed) [kind, urls] = ['Atom feed', checkAtom(doc.feed, site, report)];
       else if (doc.rss) [kind, urls] = ['RSS feed', checkRss(doc.rss, site, report)];
       else kind = 'XML';
@@ -50,7 +53,10 @@ export function checkFeeds(out, siteUrl) {
         report(`not valid JSON: ${err.message}`);
         continue;
       }
-      if (typeof data?.version === 'string' && data.version.startsWith('https://jsonfeed.org/version/')) {
+      if (
+        typeof data?.version === 'string' &&
+        data.version.startsWith('https://jsonfeed.org/version/')
+      ) {
         [kind, urls] = ['JSON Feed', checkJsonFeed(data, site, report)];
       } else kind = 'JSON';
     } else if (file.endsWith('.ics')) {
@@ -104,20 +110,28 @@ const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 function checkAtom(feed, site, report) {
   let urls = 0;
-  if (feed['@xmlns'] !== 'http://www.w3.org/2005/Atom') report('the feed element is not in the Atom namespace');
-  for (const field of ['id', 'title', 'updated']) if (feed[field] === undefined) report(`<feed> has no <${field}>`);
-  if (feed.updated !== undefined && !RFC3339.test(String(feed.updated))) report(`<updated>${feed.updated}</updated> is not an RFC 3339 date-time`);
+  if (feed['@xmlns'] !== 'http://www.w3.org/2005/Atom')
+    report('the feed element is not in the Atom namespace');
+  for (const field of ['id', 'title', 'updated'])
+    if (feed[field] === undefined) report(`<feed> has no <${field}>`);
+  if (feed.updated !== undefined && !RFC3339.test(String(feed.updated)))
+    report(`<updated>${feed.updated}</updated> is not an RFC 3339 date-time`);
   const self = (feed.link ?? []).find((l) => l['@rel'] === 'self');
   if (!self) report('<feed> has no <link rel="self">');
   for (const link of feed.link ?? []) {
     urls++;
     const problem = checkUrl(link['@href'], site);
-    if (problem) report(`<feed><link rel="${link['@rel'] ?? 'alternate'}" href="${link['@href']}">: ${problem}`);
+    if (problem)
+      report(
+        `<feed><link rel="${link['@rel'] ?? 'alternate'}" href="${link['@href']}">: ${problem}`,
+      );
   }
   for (const [i, entry] of (feed.entry ?? []).entries()) {
     const name = `entry ${i + 1}${entry.id ? ` (${textOf(entry.id)})` : ''}`;
-    for (const field of ['id', 'title', 'updated']) if (entry[field] === undefined) report(`${name} has no <${field}>`);
-    if (entry.updated !== undefined && !RFC3339.test(String(entry.updated))) report(`${name}: <updated>${entry.updated}</updated> is not an RFC 3339 date-time`);
+    for (const field of ['id', 'title', 'updated'])
+      if (entry[field] === undefined) report(`${name} has no <${field}>`);
+    if (entry.updated !== undefined && !RFC3339.test(String(entry.updated)))
+      report(`${name}: <updated>${entry.updated}</updated> is not an RFC 3339 date-time`);
     const links = entry.link ?? [];
     if (links.length === 0) report(`${name} has no <link>`);
     for (const link of links) {
@@ -127,8 +141,18 @@ function checkAtom(feed, site, report) {
     }
     for (const field of ['content', 'summary']) {
       const value = entry[field];
-      if (value && typeof value === 'object' && value['@type'] === 'html' && !value['@xml:base'] && !entry['@xml:base'] && !feed['@xml:base']) {
-        for (const rel of relativeUrls(textOf(value))) report(`${name} <${field}>: relative URL "${rel}" without xml:base (feed readers resolve it against the feed's own address)`);
+      if (
+        value &&
+        typeof value === 'object' &&
+        value['@type'] === 'html' &&
+        !value['@xml:base'] &&
+        !entry['@xml:base'] &&
+        !feed['@xml:base']
+      ) {
+        for (const rel of relativeUrls(textOf(value)))
+          report(
+            `${name} <${field}>: relative URL "${rel}" without xml:base (feed readers resolve it against the feed's own address)`,
+          );
       }
     }
   }
@@ -148,7 +172,8 @@ function checkRss(rss, site, report) {
 
 function checkJsonFeed(feed, site, report) {
   let urls = 0;
-  if (feed.version !== 'https://jsonfeed.org/version/1.1') report(`version is ${feed.version}, expected https://jsonfeed.org/version/1.1`);
+  if (feed.version !== 'https://jsonfeed.org/version/1.1')
+    report(`version is ${feed.version}, expected https://jsonfeed.org/version/1.1`);
   if (typeof feed.title !== 'string' || !feed.title) report('has no title');
   for (const key of ['home_page_url', 'feed_url']) {
     if (feed[key] === undefined) {
@@ -166,14 +191,18 @@ function checkJsonFeed(feed, site, report) {
   for (const [i, item] of feed.items.entries()) {
     const name = `items[${i}]${item.id ? ` (${item.id})` : ''}`;
     if (typeof item.id !== 'string' || !item.id) report(`${name} has no id (a string)`);
-    if (item.content_html === undefined && item.content_text === undefined) report(`${name} has neither content_html nor content_text`);
+    if (item.content_html === undefined && item.content_text === undefined)
+      report(`${name} has neither content_html nor content_text`);
     if (item.url !== undefined) {
       urls++;
       const problem = checkUrl(item.url, site);
       if (problem) report(`${name} url ${item.url}: ${problem}`);
     }
     if (typeof item.content_html === 'string') {
-      for (const rel of relativeUrls(item.content_html)) report(`${name} content_html: relative URL "${rel}" (JSON Feed readers have no base to resolve it)`);
+      for (const rel of relativeUrls(item.content_html))
+        report(
+          `${name} content_html: relative URL "${rel}" (JSON Feed readers have no base to resolve it)`,
+        );
     }
   }
   return urls;
@@ -185,13 +214,16 @@ function checkIcs(text, report) {
   if (/[^\r]\n/.test(text)) report('has a line ending in a bare LF (RFC 5545 wants CRLF)');
   const lines = text.split('\r\n');
   for (const [i, line] of lines.entries()) {
-    if (Buffer.byteLength(line, 'latin1') > 75) report(`line ${i + 1} is longer than 75 octets (fold it)`);
+    if (Buffer.byteLength(line, 'latin1') > 75)
+      report(`line ${i + 1} is longer than 75 octets (fold it)`);
   }
-  for (const field of ['VERSION:2.0', 'PRODID:']) if (!lines.some((l) => l.startsWith(field))) report(`has no ${field}`);
+  for (const field of ['VERSION:2.0', 'PRODID:'])
+    if (!lines.some((l) => l.startsWith(field))) report(`has no ${field}`);
   const events = text.split('BEGIN:VEVENT').slice(1);
   for (const [i, event] of events.entries()) {
     for (const field of ['UID:', 'DTSTAMP:', 'DTSTART']) {
-      if (!event.includes(`\r\n${field}`)) report(`event ${i + 1} has no ${field.replace(':', '')}`);
+      if (!event.includes(`\r\n${field}`))
+        report(`event ${i + 1} has no ${field.replace(':', '')}`);
     }
   }
   return events.length;

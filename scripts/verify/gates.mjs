@@ -9,6 +9,7 @@ import { checkFeeds } from './feeds.mjs';
 import { checkHtml } from './html.mjs';
 import { checkLinks } from './links.mjs';
 import { pickPages } from './pages.mjs';
+import { htmlExemption } from './policy.mjs';
 import { serve } from './server.mjs';
 
 /**
@@ -22,7 +23,10 @@ import { serve } from './server.mjs';
  * @param {Build[]} builds
  * @param {{allPages?: boolean, viewports?: typeof VIEWPORTS, log?: (line: string) => void}} [options]
  */
-export async function runGates(builds, { allPages = false, viewports = VIEWPORTS, log = () => {} } = {}) {
+export async function runGates(
+  builds,
+  { allPages = false, viewports = VIEWPORTS, log = () => {} } = {},
+) {
   /** @type {Failure[]} */
   const failures = [];
   const figures = { html: null, links: [], feeds: [], a11y: [] };
@@ -43,9 +47,20 @@ export async function runGates(builds, { allPages = false, viewports = VIEWPORTS
   await timed('links', () => {
     for (const build of builds) {
       const result = checkLinks(build.out, basePathOf(build));
-      figures.links.push({ build: build.label, pages: result.pages, links: result.links, broken: result.broken.length });
+      figures.links.push({
+        build: build.label,
+        pages: result.pages,
+        links: result.links,
+        broken: result.broken.length,
+      });
       for (const b of result.broken) {
-        failures.push({ check: 'link', build: build.label, page: b.page, message: `href="${b.href}": ${b.reason}`, detail: [b.element] });
+        failures.push({
+          check: 'link',
+          build: build.label,
+          page: b.page,
+          message: `href="${b.href}": ${b.reason}`,
+          detail: [b.element],
+        });
       }
     }
   });
@@ -54,7 +69,8 @@ export async function runGates(builds, { allPages = false, viewports = VIEWPORTS
     for (const build of builds) {
       const result = checkFeeds(build.out, build.siteUrl);
       figures.feeds.push({ build: build.label, files: result.files, errors: result.errors.length });
-      for (const e of result.errors) failures.push({ check: 'feed', build: build.label, page: e.file, message: e.message });
+      for (const e of result.errors)
+        failures.push({ check: 'feed', build: build.label, page: e.file, message: e.message });
     }
   });
 
@@ -66,12 +82,21 @@ export async function runGates(builds, { allPages = false, viewports = VIEWPORTS
         for (const build of visited) {
           const server = await serve(build.out, basePathOf(build));
           try {
-            const pages = pickPages(build.out, { all: allPages }).map((p) => ({ ...p, url: server.url + p.path }));
+            const pages = pickPages(build.out, { all: allPages }).map((p) => ({
+              ...p,
+              url: server.url + p.path,
+            }));
             log(`  axe: ${build.label}: ${pages.length} pages × ${viewports.length} viewports …`);
             const t = performance.now();
             const result = await checkA11y(browser, pages, { viewports });
             const seconds = (performance.now() - t) / 1000;
-            figures.a11y.push({ build: build.label, pages, viewports: viewports.map((v) => v.name), seconds, ...result });
+            figures.a11y.push({
+              build: build.label,
+              pages,
+              viewports: viewports.map((v) => v.name),
+              seconds,
+              ...result,
+            });
             for (const v of result.violations) {
               failures.push({
                 check: 'axe',
@@ -79,11 +104,25 @@ export async function runGates(builds, { allPages = false, viewports = VIEWPORTS
                 page: v.page,
                 where: `@${v.viewport}`,
                 message: `${v.rule} (${v.impact}): ${v.help}`,
-                detail: [`element: ${v.target}`, `html: ${v.html}`, ...v.summary.split('\n').filter(Boolean).map((l) => `  ${l.trim()}`), v.helpUrl],
+                detail: [
+                  `element: ${v.target}`,
+                  `html: ${v.html}`,
+                  ...v.summary
+                    .split('\n')
+                    .filter(Boolean)
+                    .map((l) => `  ${l.trim()}`),
+                  v.helpUrl,
+                ],
               });
             }
             for (const p of result.loadProblems) {
-              failures.push({ check: 'load', build: build.label, page: p.page, where: `@${p.viewport}`, message: p.problem });
+              failures.push({
+                check: 'load',
+                build: build.label,
+                page: p.page,
+                where: `@${p.viewport}`,
+                message: p.problem,
+              });
             }
           } finally {
             await server.close();
@@ -96,10 +135,28 @@ export async function runGates(builds, { allPages = false, viewports = VIEWPORTS
   }
 
   const html = await htmlRun;
-  figures.html = { pages: html.files, stylesheets: html.css, errors: html.errors.length };
-  for (const e of html.errors) {
+  const exempted = new Map();
+  const errors = html.errors.filter((e) => {
+    const exemption = htmlExemption(e.page, e.message);
+    if (exemption) exempted.set(exemption.why, (exempted.get(exemption.why) ?? 0) + 1);
+    return !exemption;
+  });
+  figures.html = {
+    pages: html.files,
+    stylesheets: html.css,
+    errors: errors.length,
+    exempted: [...exempted],
+  };
+  for (const e of errors) {
     const build = builds.find((b) => b.out === e.dir)?.label ?? '';
-    failures.push({ check: 'html', build, page: e.page, where: `${e.line}:${e.column}`, message: e.message, detail: e.extract ? [e.extract] : [] });
+    failures.push({
+      check: 'html',
+      build,
+      page: e.page,
+      where: `${e.line}:${e.column}`,
+      message: e.message,
+      detail: e.extract ? [e.extract] : [],
+    });
   }
   return { figures, failures, timings, axeVersion: AXE_VERSION };
 }

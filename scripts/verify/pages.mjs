@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { walk } from './links.mjs';
+import { axeRulesOff } from './policy.mjs';
 
 /** The page kinds of DESIGN.md, by the first segment of the path; their index pages. */
 const INDEXES = {
@@ -28,7 +29,7 @@ const KINDS = {
 /**
  * @param {string} out output folder
  * @param {{all?: boolean}} [options] all: every HTML page rather than a sample
- * @returns {{name: string, kind: string, path: string, expectStatus?: number}[]}
+ * @returns {{name: string, kind: string, path: string, rulesOff: string[], expectStatus?: number}[]}
  *   path is relative to the site's base URL ('' for the home page)
  */
 export function pickPages(out, { all = false } = {}) {
@@ -42,7 +43,9 @@ export function pickPages(out, { all = false } = {}) {
     const [first = ''] = file.split('/');
     if (file === `${first}/index.html` && INDEXES[first]) return INDEXES[first];
     if (file.endsWith('/email.html')) return 'email edition';
-    return KINDS[first] ?? (file.split('/').length <= 2 || file.includes('/page/') ? 'section' : first);
+    return (
+      KINDS[first] ?? (file.split('/').length <= 2 || file.includes('/page/') ? 'section' : first)
+    );
   };
   const picked = new Map(); // file → kind
   if (all) for (const file of files) picked.set(file, kindOf(file));
@@ -69,10 +72,20 @@ export function pickPages(out, { all = false } = {}) {
   }
   const pages = [...picked]
     .sort(([a], [b]) => (toPath(a) < toPath(b) ? -1 : 1))
-    .map(([file, kind]) => ({ name: toPath(file) || '(home)', kind, path: toPath(file) }));
+    .map(([file, kind]) => ({
+      name: toPath(file) || '(home)',
+      kind,
+      path: toPath(file),
+      rulesOff: axeRulesOff(file),
+    }));
   // The 404 page as a host serves it: at a missing address, deep in the site.
   if (statSafe(join(out, '404.html'))) {
-    pages.push({ name: '404 (at no/such/page/)', kind: '404', path: 'no/such/page/', expectStatus: 404 });
+    pages.push({
+      name: '404 (at no/such/page/)',
+      kind: '404',
+      path: 'no/such/page/',
+      expectStatus: 404,
+    });
   }
   return pages;
 }

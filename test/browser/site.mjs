@@ -11,8 +11,10 @@ export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const hasJava = !spawnSync('java', ['-version']).error;
 
 const FILES = {
-  'data/authorities.yaml': 'cac:\n  name: Cyberspace Administration of China\n  abbr: CAC\n  kind: regulator\n',
-  'content/bulletins/2022-02.md': '---\ndate: 2022-02-17\ncovers: 2022-01\n---\nThe month in brief.\n',
+  'data/authorities.yaml':
+    'cac:\n  name: Cyberspace Administration of China\n  abbr: CAC\n  kind: regulator\n',
+  'content/bulletins/2022-02.md':
+    '---\ndate: 2022-02-17\ncovers: 2022-01\n---\nThe month in brief.\n',
   'content/items/2022/01/app-rules.md':
     '---\ntitle: Draft rules for mobile apps\ndate: 2022-01-05\ncategory: legislation\nauthority: cac\nstatus: draft\ntags: [apps]\nsources:\n  - title: Notice\n    url: https://example.org/notice\n---\nThe CAC published draft rules.[^1]\n\n[^1]: A footnote.\n',
   'content/items/2022/01/bank-fine.md':
@@ -34,7 +36,9 @@ export function buildTinySite(siteUrl = 'https://example.org/') {
     { encoding: 'utf8' },
   );
   if (result.status !== 0) {
-    throw new Error(`build failed (did you run npm run compile?):\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `build failed (did you run npm run compile?):\n${result.stdout}${result.stderr}`,
+    );
   }
   return { root, out, work };
 }
