@@ -45,6 +45,7 @@ export async function openPage(context, url, { expectStatus = 200 } = {}) {
     const text = msg.text();
     // Chromium logs the document's own 404 as a console error: wanted on the 404 page.
     if (expectStatus === 404 && /status of 404/.test(text) && msg.location().url === url) return;
+    if (isAutoFavicon(msg.location().url)) return;
     problems.push(`console error: ${text}${where(msg.location())}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
@@ -59,10 +60,20 @@ export async function openPage(context, url, { expectStatus = 200 } = {}) {
       if (status !== expectStatus && !(status >= 300 && status < 400)) {
         problems.push(`document status ${status}, expected ${expectStatus}`);
       }
-    } else if (status >= 400) problems.push(`${res.url()}: HTTP ${status}`);
+    } else if (status >= 400 && !isAutoFavicon(res.url())) {
+      problems.push(`${res.url()}: HTTP ${status}`);
+    }
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, problems };
+}
+
+/**
+ * Chromium asks the origin's root for /favicon.ico by itself when a page names
+ * no icon; under a sub-path that is another site's address, not the page's.
+ */
+function isAutoFavicon(url) {
+  return typeof url === 'string' && /^https?:\/\/[^/]+\/favicon\.ico$/.test(url);
 }
 
 function where(location) {
