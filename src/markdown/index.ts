@@ -36,10 +36,13 @@ export function renderMarkdown(
   file: string,
   body: string,
   line: number,
+  /** The site path the body is written for (`/items/x/`): relative links start there. */
+  base = '/',
 ): { body: RenderedBody; diagnostics: Diagnostic[] } {
   refused = [];
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
   const tokens = md.parse(body, env);
+  markSiteLinks(tokens, base);
   const diagnostics: Diagnostic[] = [];
   // The n-th use of the same text is reported where the n-th occurrence stands.
   const seen = new Map<string, number>();
@@ -114,6 +117,34 @@ export function flat(text: string): string {
   // Converting to a number reads the whole string, which flattens it in place.
   void Number(text);
   return text;
+}
+
+/**
+ * A link inside the site (`../other-item/`, `/bulletins/2022-02/`) is written
+ * as `gazette-link:` and its site path, and each page turns it into a link
+ * from where it stands (see `siteLinks`): the same body appears on its item
+ * page, a bulletin, the home page, feeds and e-mails, at different depths.
+ */
+export const SITE_LINK = 'gazette-link:';
+
+function markSiteLinks(tokens: Token[], base: string): void {
+  for (const token of tokens) {
+    if (token.children) markSiteLinks(token.children, base);
+    const name = token.type === 'link_open' ? 'href' : token.type === 'image' ? 'src' : undefined;
+    const raw = name && token.attrGet(name);
+    const value = typeof raw === 'string' ? raw : undefined;
+    if (!name || !value || value.startsWith('#') || value.startsWith('//')) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+    const url = new URL(value, `http://site${base}`);
+    token.attrSet(name, `${SITE_LINK}${url.pathname}${url.search}${url.hash}`);
+  }
+}
+
+/** Replaces every marked site link in a page's text with `link(sitePath)`. */
+export function siteLinks(text: string, link: (path: string) => string): string {
+  return text.includes(SITE_LINK)
+    ? text.replace(/gazette-link:(\/[^"'&\s<>]*)/g, (_, path: string) => link(path))
+    : text;
 }
 
 /** Separates the footnote block (which markdown-it-footnote appends) from the body. */

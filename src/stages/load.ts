@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { renderMarkdown } from '../markdown/index.js';
 import type { LoadedBulletin, LoadedItem } from '../model.js';
-import { validateBulletin } from '../schema/bulletin.js';
+import { bulletinId, validateBulletin } from '../schema/bulletin.js';
+import { slugFromPath } from '../domain/slugs.js';
 import { validateItem, type ItemContext } from '../schema/item.js';
 import { readDocument } from './read.js';
 
@@ -18,7 +19,8 @@ export function loadItem(
   const read = readDocument(file, bytes);
   if (!read.document) return { diagnostics: read.diagnostics };
   const valid = validateItem(read.document, ctx);
-  const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine);
+  const base = `/items/${valid.item?.slug ?? slugFromPath(file)}/`;
+  const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine, base);
   const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
   if (!valid.item || diagnostics.length > 0) return { diagnostics };
   const item = valid.item;
@@ -42,7 +44,8 @@ export function loadBulletin(
   const read = readDocument(file, bytes);
   if (!read.document) return { diagnostics: read.diagnostics };
   const valid = validateBulletin(read.document);
-  const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine);
+  const base = `/bulletins/${bulletinId(file)}/`;
+  const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine, base);
   const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
   if (!valid.bulletin || diagnostics.length > 0) return { diagnostics };
   return { bulletin: { ...valid.bulletin, intro: markdown.body }, diagnostics };

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { absoluteUrl, basePath, linksFrom } from '../domain/urls.js';
 import type { Site } from '../model.js';
 import type { PageSpec } from '../pages/index.js';
+import { siteLinks } from '../markdown/index.js';
 import { memoryGuard } from './memory.js';
 import { TemplateError, type Theme } from './theme.js';
 
@@ -33,6 +34,8 @@ export function sharedData(site: Site) {
       { title: 'Authorities', url: '/authorities/' },
       { title: 'Topics', url: '/tags/' },
       { title: 'Calendar', url: '/calendar/' },
+      { title: 'Fines', url: '/fines/' },
+      { title: 'Search', url: '/search/' },
     ],
     /** Feeds announced in every page's head: `{ type, title, url }`. */
     feeds: [
@@ -62,7 +65,11 @@ export function renderPage(
       page: { path: spec.path, title: spec.title, description: spec.description },
       url,
     });
-    return { path: outputPath(spec.path), content };
+    // Links inside bodies: relative on a site page, absolute where the reader
+    // is elsewhere (feeds, data, e-mail editions).
+    const elsewhere = !spec.path.endsWith('/') && !/^\/[^/]*\.html$/.test(spec.path);
+    const link = elsewhere ? (to: string) => absoluteUrl(site.config.baseUrl, to) : url;
+    return { path: outputPath(spec.path), content: siteLinks(content, link) };
   } catch (error) {
     if (error instanceof TemplateError) return error.diagnostic;
     throw error;

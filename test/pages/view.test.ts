@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceHtml } from '../../src/pages/view.js';
 
@@ -27,5 +29,36 @@ describe('sourceHtml', () => {
     expect(sourceHtml({ ...base, url: 'https://x.org/a' })).toBe(
       '<a href="https://x.org/a" class="source-link">https://x.org/a</a>.',
     );
+  });
+});
+
+describe('links between site pages inside a body', () => {
+  it('resolve from the item page and are rewritten for each page that shows the body', async () => {
+    const { makeSite, removeSite, run, page, item, BULLETIN } = await import('../helpers.js');
+    const root = makeSite({
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/a.md': item(
+        { title: 'A' },
+        'See [item b](../b/) and [the bulletin](/bulletins/2022-02/#b).\n',
+      ),
+      'content/items/b.md': item({ title: 'B' }),
+    });
+    try {
+      expect(
+        (await run('build', '--root', root, '--base-url', 'https://example.org/digest/')).code,
+      ).toBe(0);
+      const hrefs = (path: string) =>
+        [...page(join(root, 'dist'), path).querySelectorAll('.prose a')].map((a) =>
+          a.getAttribute('href'),
+        );
+      expect(hrefs('items/a/index.html')).toEqual(['../../items/b/', '../../bulletins/2022-02/#b']);
+      expect(hrefs('bulletins/2022-02/index.html')).toContain('../../items/b/');
+      expect(hrefs('index.html')).toContain('items/b/');
+      const feed = readFileSync(join(root, 'dist/feed.xml'), 'utf8');
+      expect(feed).toContain('https://example.org/digest/items/b/');
+      expect(feed).not.toContain('gazette-link:');
+    } finally {
+      removeSite(root);
+    }
   });
 });
