@@ -5,8 +5,10 @@ import type { Item, Site } from '../model.js';
 import { calendarPages } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
+import { finesPages } from './fines.js';
 import { openDataPages } from './open-data.js';
 import { groupByInstrument, recordPages } from './records.js';
+import { searchPages } from './search.js';
 import { bulletinView, itemMeta, placeItems, type NoteView } from './view.js';
 
 /** One page to write: where, with which template, and its data. */
@@ -87,6 +89,8 @@ export function planPages(site: Site): PagePlan[] {
   emailPages(site, add);
   recordPages(site, add);
   openDataPages(site, add);
+  finesPages(site, add);
+  searchPages(site, add);
   add('/404.html', [], () => ({
     path: '/404.html',
     template: '404',
@@ -343,6 +347,8 @@ function sitemapPage(site: Site): PageSpec {
     entry('/corrections/'),
     ...[...site.byTag.keys()].sort().map((t) => entry(`/tags/${t}/`)),
     entry('/calendar/'),
+    entry('/fines/'),
+    entry('/search/'),
   ];
   return { path: '/sitemap.xml', template: 'sitemap', title: 'sitemap', data: { urls } };
 }

@@ -182,8 +182,8 @@ describe('gazette dev', () => {
     });
     expect(update.diagnostics).toEqual([]);
     // c is in no bulletin and has no neighbours: its page, its section's list, the feeds that
-    // carry it and the open data are touched. The page on screen is made again at once; the
-    // others when first asked for.
+    // carry it, the open data and its year's search index are touched. The page on screen is
+    // made again at once; the others when first asked for.
     expect(update.changed).toEqual(['/items/c/']);
     expect(update.deferred.sort()).toEqual([
       '/courts/',
@@ -191,6 +191,7 @@ describe('gazette dev', () => {
       '/data/items.json',
       '/feed.json',
       '/feed.xml',
+      '/search/2021.json',
     ]);
     expect(update.rendered).toBe(1);
     expect((await get(handle.port, '/items/c/')).body).toContain('Gamma court, revised');

@@ -1,0 +1,173 @@
+/**
+ * Fines added up: per currency, and per year, month or authority within each
+ * currency. Amounts are exact integer cents, summed as bigints (a total may
+ * pass 2^53 cents where no single fine can); two currencies are never added
+ * together. No I/O.
+ */
+import { currencyLabel, type Fine } from './fines.js';
+import { monthId, sortKey, type PartialDate } from './dates.js';
+
+/** What a fine is read from: an item, or anything shaped like one. */
+export interface Fined {
+  date: PartialDate;
+  /** Authority ids, in the item's order. */
+  authorities: readonly string[];
+  fines: readonly Fine[];
+  /** The item's address: the tie-breaker that makes every order total. */
+  url: string;
+}
+
+/** One fine of one item. */
+export interface FineRecord<T extends Fined = Fined> {
+  item: T;
+  fine: Fine;
+  /** Which of the item's fines (0-based). */
+  index: number;
+}
+
+export interface Total {
+  count: number;
+  cents: bigint;
+}
+
+/** Currency code → total, in the order of `currencyOrder`. */
+export type CurrencyTotals = Map<string, Total>;
+
+/** Every fine of every item: newest first, then by item address, then in the item's order. */
+export function fineRecords<T extends Fined>(items: readonly T[]): FineRecord<T>[] {
+  const records: FineRecord<T>[] = [];
+  for (const item of items)
+    item.fines.forEach((fine, index) => records.push({ item, fine, index }));
+  return records.sort(
+    (a, b) =>
+      sortKey(b.item.date) - sortKey(a.item.date) ||
+      compareText(a.item.url, b.item.url) ||
+      a.index - b.index,
+  );
+}
+
+/** Currencies by how many fines use them (most first), then by code. */
+export function currencyOrder(records: readonly FineRecord[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { fine } of records) counts.set(fine.currency, (counts.get(fine.currency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([code]) => code);
+}
+
+/** The total of each currency. */
+export function currencyTotals(records: readonly FineRecord[]): CurrencyTotals {
+  const totals: CurrencyTotals = new Map(currencyOrder(records).map((c) => [c, zero()]));
+  for (const { fine } of records) add(totals.get(fine.currency)!, fine);
+  return totals;
+}
+
+/**
+ * Totals per group, each per currency. A record in several groups (a fine two
+ * authorities imposed together) counts in each of them in full. Groups come
+ * in the order of `keys`' sort; currencies within a group in `currencyOrder`.
+ */
+export function groupTotals(
+  records: readonly FineRecord[],
+  keysOf: (record: FineRecord) => readonly string[],
+): Map<string, CurrencyTotals> {
+  const order = currencyOrder(records);
+  const groups = new Map<string, FineRecord[]>();
+  for (const record of records) {
+    for (const key of new Set(keysOf(record))) {
+      const list = groups.get(key) ?? [];
+      list.push(record);
+      groups.set(key, list);
+    }
+  }
+  const result = new Map<string, CurrencyTotals>();
+  for (const key of [...groups.keys()].sort(compareText)) {
+    const totals: CurrencyTotals = new Map();
+    for (const currency of order) {
+      const total = zero();
+      for (const { fine } of groups.get(key)!) if (fine.currency === currency) add(total, fine);
+      if (total.count > 0) totals.set(currency, total);
+    }
+    result.set(key, totals);
+  }
+  return result;
+}
+
+export const byYear = (r: FineRecord) => [String(r.item.date.year).padStart(4, '0')];
+export const byMonth = (r: FineRecord) => [monthId(r.item.date)];
+/** Each authority of the item; '' for a fine whose item names none. */
+export const byAuthority = (r: FineRecord) =>
+  r.item.authorities.length > 0 ? r.item.authorities : [''];
+
+export type PeriodUnit = 'year' | 'month';
+
+/**
+ * The periods a chart of these fines shows, oldest first and without gaps
+ * (an empty year is a bar of zero, not a missing one): years, or months when
+ * the fines span fewer than 24 months.
+ */
+export function chartPeriods(records: readonly FineRecord[]): { unit: PeriodUnit; keys: string[] } {
+  if (records.length === 0) return { unit: 'year', keys: [] };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { item } of records) {
+    const month = item.date.year * 12 + item.date.month - 1;
+    first = Math.min(first, month);
+    last = Math.max(last, month);
+  }
+  const keys: string[] = [];
+  if (last - first + 1 < 24) {
+    for (let m = first; m <= last; m++) {
+      keys.push(monthId({ year: Math.floor(m / 12), month: (m % 12) + 1 }));
+    }
+    return { unit: 'month', keys };
+  }
+  for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) {
+    keys.push(String(y).padStart(4, '0'));
+  }
+  return { unit: 'year', keys };
+}
+
+/** `1674000000n` → `"16740000.00"`: an exact decimal in the currency's units. */
+export function decimalAmount(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/**
+ * A total in the house style of a single fine ("RMB 16.74 million",
+ * "RMB 300,000", "USD 1,250.50"), exact at any size.
+ */
+export function formatTotal(cents: bigint, currency: string): string {
+  return `${currencyLabel(currency)} ${formatCents(cents)}`;
+}
+
+/** The amount part of `formatTotal`: millions and billions only where they stay exact. */
+export function formatCents(cents: bigint): string {
+  for (const [size, word] of [
+    [100_000_000_000n, 'billion'],
+    [100_000_000n, 'million'],
+  ] as const) {
+    if (cents >= size && cents % (size / 100n) === 0n) {
+      const hundredths = cents / (size / 100n);
+      const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+      return `${text.replace(/\.?0+$/, '')} ${word}`;
+    }
+  }
+  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const rest = cents % 100n;
+  return rest === 0n ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+function zero(): Total {
+  return { count: 0, cents: 0n };
+}
+
+function add(total: Total, fine: Fine): void {
+  total.count += 1;
+  total.cents += BigInt(fine.cents);
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,225 @@
+/**
+ * The fines tracker's bar charts, laid out at build time: one chart per
+ * currency (amounts in different currencies are never drawn on one scale),
+ * one bar per year, or per month when the fines span less than two years.
+ * This module only computes geometry and text; `partials/fines-chart.eta`
+ * writes the SVG, escaping every text.
+ */
+import { MONTH_NAMES } from '../domain/dates.js';
+import { currencyLabel } from '../domain/fines.js';
+import {
+  byMonth,
+  byYear,
+  chartPeriods,
+  formatTotal,
+  groupTotals,
+  type FineRecord,
+  type PeriodUnit,
+} from '../domain/totals.js';
+
+const WIDTH = 640;
+const HEIGHT = 280;
+const PLOT = { left: 64, right: 12, top: 16, bottom: 64 };
+const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
+const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
+/** Bars are labelled with their value only when there is room. */
+const MAX_VALUE_LABELS = 12;
+/** A lone bar stays a bar, not a slab. */
+const MAX_BAR_WIDTH = 48;
+
+export interface ChartBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** "2021: RMB 16.74 million (3 fines)", the bar's tooltip and accessible name. */
+  title: string;
+  /** The value on top of the bar, in the axis unit ("16.74"); '' when bars are too narrow. */
+  value: string;
+  /** Where the value is written: above the bar's middle. */
+  valueX: number;
+  valueY: number;
+}
+
+export interface ChartTick {
+  y: number;
+  label: string;
+}
+
+export interface ChartLabel {
+  x: number;
+  label: string;
+}
+
+export interface FinesChart {
+  id: string;
+  currency: string;
+  width: number;
+  height: number;
+  plot: { left: number; top: number; right: number; bottom: number };
+  title: string;
+  desc: string;
+  xTitle: string;
+  yTitle: string;
+  bars: ChartBar[];
+  ticks: ChartTick[];
+  xLabels: ChartLabel[];
+  /** Month labels are long: they are set at a slant. */
+  slanted: boolean;
+}
+
+/** One chart per currency, in the order given. */
+export function finesCharts(records: readonly FineRecord[], currencies: string[]): FinesChart[] {
+  const { unit, keys } = chartPeriods(records);
+  if (keys.length === 0) return [];
+  const totals = groupTotals(records, unit === 'year' ? byYear : byMonth);
+  return currencies.map((currency) => {
+    const values = keys.map((key) => totals.get(key)?.get(currency) ?? { count: 0, cents: 0n });
+    return chart(currency, unit, keys, values);
+  });
+}
+
+function chart(
+  currency: string,
+  unit: PeriodUnit,
+  keys: string[],
+  values: { count: number; cents: bigint }[],
+): FinesChart {
+  const label = currencyLabel(currency);
+  const max = values.reduce((m, v) => (v.cents > m ? v.cents : m), 0n);
+  const scale = axisScale(max);
+  const top = scale.step * scale.steps;
+  const slot = PLOT_WIDTH / keys.length;
+  const barWidth = round(Math.min(MAX_BAR_WIDTH, Math.max(1, slot * 0.7)));
+  const showValues = keys.length <= MAX_VALUE_LABELS;
+  const every = Math.ceil(keys.length / 12);
+  const bars = keys.map((key, i) => {
+    const v = values[i]!;
+    const height = top === 0 ? 0 : round((inUnit(v.cents, scale.size) / top) * PLOT_HEIGHT);
+    const fines = `${v.count} ${v.count === 1 ? 'fine' : 'fines'}`;
+    const y = round(PLOT.top + PLOT_HEIGHT - height);
+    return {
+      x: round(PLOT.left + slot * i + (slot - barWidth) / 2),
+      y,
+      valueX: round(PLOT.left + slot * (i + 0.5)),
+      valueY: round(y - 4),
+      width: barWidth,
+      height,
+      title: `${periodLabel(key, unit)}: ${formatTotal(v.cents, currency)} (${fines})`,
+      value: showValues && v.count > 0 ? number(inUnit(v.cents, scale.size)) : '',
+    };
+  });
+  const ticks = Array.from({ length: scale.steps + 1 }, (_, i) => ({
+    y: round(PLOT.top + PLOT_HEIGHT - (i / scale.steps) * PLOT_HEIGHT),
+    label: number(scale.step * i),
+  }));
+  const xLabels = keys
+    .map((key, i) => ({ x: round(PLOT.left + slot * (i + 0.5)), label: shortPeriod(key, unit), i }))
+    .filter(({ i }) => i % every === 0 || i === keys.length - 1)
+    .map(({ x, label }) => ({ x, label }));
+  const first = periodLabel(keys[0]!, unit);
+  const last = periodLabel(keys[keys.length - 1]!, unit);
+  const span = first === last ? `in ${first}` : `from ${first} to ${last}`;
+  return {
+    id: `fines-chart-${currency.toLowerCase()}`,
+    currency,
+    width: WIDTH,
+    height: HEIGHT,
+    plot: {
+      left: PLOT.left,
+      top: PLOT.top,
+      right: WIDTH - PLOT.right,
+      bottom: PLOT.top + PLOT_HEIGHT,
+    },
+    title: `Fines in ${label} per ${unit}, ${span.replace(/^from /, '')}`,
+    desc: describe(label, currency, unit, keys, values, span),
+    xTitle: unit === 'year' ? 'Year' : 'Month',
+    yTitle: `Total fined (${label}${scale.word ? ` ${scale.word}` : ''})`,
+    bars,
+    ticks,
+    xLabels,
+    slanted: unit === 'month',
+  };
+}
+
+/**
+ * The chart in words: what it shows, its highest bar, and every value (a
+ * month's), or where to find them (a year's are in the totals table).
+ */
+function describe(
+  label: string,
+  currency: string,
+  unit: PeriodUnit,
+  keys: string[],
+  values: { count: number; cents: bigint }[],
+  span: string,
+): string {
+  let best = 0;
+  values.forEach((v, i) => {
+    if (v.cents > values[best]!.cents) best = i;
+  });
+  const count = values.reduce((n, v) => n + v.count, 0);
+  const peak = values[best]!;
+  return (
+    `Bar chart of the total amount of ${count} ${count === 1 ? 'fine' : 'fines'} in ${label}, ` +
+    `one bar per ${unit} ${span}. The highest is ${periodLabel(keys[best]!, unit)}: ` +
+    `${formatTotal(peak.cents, currency)} in ${peak.count} ${peak.count === 1 ? 'fine' : 'fines'}. ` +
+    (unit === 'year'
+      ? 'The table of totals by year gives every value.'
+      : `Every month: ${keys
+          .map((key, i) => `${periodLabel(key, unit)}, ${formatTotal(values[i]!.cents, currency)}`)
+          .join('; ')}.`)
+  );
+}
+
+/** A y axis of 4–5 round steps (1, 2 or 5 × 10^n) in thousands, millions or billions. */
+export function axisScale(maxCents: bigint): {
+  size: number;
+  word: string;
+  step: number;
+  steps: number;
+} {
+  const units = Number(maxCents) / 100;
+  const [size, word] =
+    units >= 1e9
+      ? [1e9, 'billion']
+      : units >= 1e6
+        ? [1e6, 'million']
+        : units >= 1e4
+          ? [1e3, 'thousand']
+          : [1, ''];
+  const max = units / size;
+  if (max === 0) return { size, word, step: 1, steps: 4 };
+  const rough = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!;
+  return { size, word, step, steps: Math.max(1, Math.ceil(max / step - 1e-9)) };
+}
+
+function inUnit(cents: bigint, size: number): number {
+  return Number(cents) / 100 / size;
+}
+
+/** A plain number with at most two decimals: "1,500", "2.5", "0.25". */
+function number(value: number): string {
+  const [whole, fraction] = value.toFixed(2).split('.') as [string, string];
+  const trimmed = fraction.replace(/0+$/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return trimmed ? `${grouped}.${trimmed}` : grouped;
+}
+
+function periodLabel(key: string, unit: PeriodUnit): string {
+  if (unit === 'year') return key;
+  const [year, month] = key.split('-');
+  return `${MONTH_NAMES[Number(month) - 1]} ${year}`;
+}
+
+function shortPeriod(key: string, unit: PeriodUnit): string {
+  if (unit === 'year') return key;
+  const [year, month] = key.split('-');
+  return `${MONTH_NAMES[Number(month) - 1]!.slice(0, 3)} ${year}`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,107 @@
+/**
+ * The fines tracker's data for people who analyse it: `/fines.csv` (RFC 4180:
+ * a header row, CRLF line ends, fields quoted where they must be) and
+ * `/fines.json`. Amounts are exact decimal strings ("16740000.00"), never
+ * floating-point numbers; totals are per currency.
+ */
+import { isoDate } from '../domain/dates.js';
+import {
+  byAuthority,
+  byYear,
+  currencyOrder,
+  currencyTotals,
+  decimalAmount,
+  groupTotals,
+  type CurrencyTotals,
+  type FineRecord,
+} from '../domain/totals.js';
+import { absoluteUrl } from '../domain/urls.js';
+import type { Item, Site } from '../model.js';
+
+export const CSV_COLUMNS = [
+  'date',
+  'year',
+  'parties',
+  'authority_ids',
+  'authorities',
+  'currency',
+  'amount',
+  'display',
+  'title',
+  'url',
+] as const;
+
+/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(values: readonly string[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+export function finesCsv(site: Site, records: readonly FineRecord<Item>[]): string {
+  const lines = [csvLine(CSV_COLUMNS)];
+  for (const { item, fine } of records) {
+    lines.push(
+      csvLine([
+        isoDate(item.date),
+        String(item.date.year),
+        item.parties.join('; '),
+        item.authorities.join('; '),
+        item.authorities.map((id) => site.authorities.get(id)!.name).join('; '),
+        fine.currency,
+        decimalAmount(BigInt(fine.cents)),
+        fine.display,
+        item.title,
+        absoluteUrl(site.config.baseUrl, item.url),
+      ]),
+    );
+  }
+  return lines.join('');
+}
+
+function totalsJson(totals: CurrencyTotals) {
+  return [...totals].map(([currency, t]) => ({
+    currency,
+    count: t.count,
+    amount: decimalAmount(t.cents),
+  }));
+}
+
+export function finesJson(site: Site, records: readonly FineRecord<Item>[]): string {
+  const authorityIds = [...new Set(records.flatMap((r) => r.item.authorities))].sort();
+  const value = {
+    title: `${site.config.title}: fines`,
+    note: 'Amounts are exact decimal strings in the currency unit; totals are per currency, never across currencies. A fine two authorities imposed together counts in full in each authority total.',
+    currencies: currencyOrder(records),
+    authorities: Object.fromEntries(
+      authorityIds.map((id) => {
+        const a = site.authorities.get(id)!;
+        return [id, a.abbr ? { name: a.name, abbr: a.abbr } : { name: a.name }];
+      }),
+    ),
+    fines: records.map(({ item, fine }) => ({
+      date: isoDate(item.date),
+      parties: item.parties,
+      authorities: item.authorities,
+      currency: fine.currency,
+      amount: decimalAmount(BigInt(fine.cents)),
+      display: fine.display,
+      title: item.title,
+      url: absoluteUrl(site.config.baseUrl, item.url),
+    })),
+    totals: {
+      byCurrency: totalsJson(currencyTotals(records)),
+      byYear: [...groupTotals(records, byYear)].map(([year, totals]) => ({
+        year: Number(year),
+        totals: totalsJson(totals),
+      })),
+      byAuthority: [...groupTotals(records, byAuthority)].map(([id, totals]) => ({
+        authority: id === '' ? null : id,
+        totals: totalsJson(totals),
+      })),
+    },
+  };
+  return `${JSON.stringify(value, null, 1)}\n`;
+}

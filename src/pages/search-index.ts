@@ -1,0 +1,156 @@
+/**
+ * The search index: every item's title, text, authorities, parties and tags,
+ * indexed with MiniSearch at build time and serialized as JSON, which the
+ * browser loads with the same library (`/search/minisearch.js`).
+ *
+ * How words are cut and normalised is decided here only: the manifest hands
+ * the browser the same token pattern and stop words, so that a query is read
+ * exactly as the index was made.
+ */
+import MiniSearch, { type Options } from 'minisearch';
+import { formatDate } from '../domain/dates.js';
+import type { Item, Site } from '../model.js';
+
+/**
+ * A word: a run of letters, marks and digits; or one Chinese character, so
+ * that "数据" finds 数据 within a longer phrase (CJK text has no spaces).
+ */
+export const TOKEN_PATTERN = String.raw`\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+`;
+
+/** Words too common to help: dropped from the index and from queries alike. */
+export const STOP_WORDS = [
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'has',
+  'have',
+  'in',
+  'is',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'was',
+  'were',
+  'which',
+  'with',
+];
+
+const TOKEN = new RegExp(TOKEN_PATTERN, 'gu');
+const STOP = new Set(STOP_WORDS);
+
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Lower case without accents ("Zürich" → "zurich"); a stop word is dropped. */
+export function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  // Most words are ASCII: only the others need Unicode normalisation.
+  const word = ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  return word === '' || STOP.has(word) ? null : word;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** One indexed item: `u` is its address; `t`, `s`, `a`, `d`, `x` are kept to show a result. */
+export interface SearchDoc {
+  u: string;
+  /** The title and the original-language title, indexed. */
+  title: string;
+  /** The title as a result shows it. */
+  t: string;
+  body: string;
+  authorities: string;
+  parties: string;
+  tags: string;
+  /** Section id. */
+  s: string;
+  /** Authority ids. */
+  a: string[];
+  /** "January 10, 2022" */
+  d: string;
+  /** The summary, cut to about 200 characters: the snippet a result shows. */
+  x: string;
+}
+
+/** What MiniSearch needs to read the index back; the manifest carries it to the browser. */
+export const INDEX_OPTIONS = {
+  idField: 'u',
+  fields: ['title', 'body', 'authorities', 'parties', 'tags'],
+  storeFields: ['t', 's', 'a', 'd', 'x'],
+} satisfies Options<SearchDoc>;
+
+/** How the browser searches: every word must match, the last one as a prefix (typing). */
+export const SEARCH_OPTIONS = {
+  boost: { title: 4, parties: 3, authorities: 2, tags: 2 },
+  combineWith: 'AND',
+};
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** Rendered HTML as plain text: tags (and note placeholders) become spaces. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** About `max` characters, cut at a word, with an ellipsis when cut. */
+export function snippet(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max)).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+export function searchDoc(site: Site, item: Item): SearchDoc {
+  const authorities = item.authorities.map((id) => site.authorities.get(id)!);
+  return {
+    u: item.url,
+    title: item.titleOriginal ? `${item.title} ${item.titleOriginal}` : item.title,
+    t: item.title,
+    body: [item.rendered.html, ...item.rendered.notes].map(plainText).join(' '),
+    authorities: authorities
+      .map((a) => [a.name, a.abbr, a.nameOriginal].filter(Boolean).join(' '))
+      .join(' '),
+    parties: item.parties.join(' '),
+    tags: item.tags.join(' '),
+    s: item.section.id,
+    a: item.authorities,
+    d: formatDate(item.date),
+    x: snippet(plainText(item.summary ?? item.rendered.summary)),
+  };
+}
+
+/** The serialized index of some items (one shard), in their order. */
+export function indexJson(site: Site, items: readonly Item[]): string {
+  const index = new MiniSearch<SearchDoc>({ ...INDEX_OPTIONS, tokenize, processTerm });
+  for (const item of items) index.add(searchDoc(site, item));
+  return JSON.stringify(index);
+}
+
+/** Reads a serialized index back, as the browser does. */
+export function loadIndex(json: string): MiniSearch<SearchDoc> {
+  return MiniSearch.loadJSON<SearchDoc>(json, { ...INDEX_OPTIONS, tokenize, processTerm });
+}

@@ -1,0 +1,171 @@
+// The fines tracker and search in a real browser (Debian's chromium driven by
+// playwright-core): sort and filter the table with the state in the address,
+// type a query and see the expected item first. Skipped when there is no
+// /usr/bin/chromium.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeSite, run } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURE = join(import.meta.dirname, '../fixtures/readers-b');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
+
+/** Serves a built site at `/digest/`, as its baseUrl says. */
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith('/digest/')) return void res.writeHead(404).end();
+    path = normalize(path.slice('/digest'.length));
+    if (path.endsWith('/')) path += 'index.html';
+    try {
+      const body = readFileSync(join(root, path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', () => {
+  let work: string;
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'gazette-readers-b-'));
+    const [result, launched] = await Promise.all([
+      run('build', '--root', FIXTURE, '--out', join(work, 'out')),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      }),
+    ]);
+    browser = launched;
+    expect(result.code).toBe(0);
+    server = await serve(join(work, 'out'));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/digest/`;
+    page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (work) removeSite(work);
+  });
+
+  const visible = (column: number) =>
+    page.locator(`#fines-table tbody tr:not([hidden]) td:nth-child(${column})`).allTextContents();
+  const query = () => new URL(page.url()).searchParams.toString();
+
+  it('sorts the table by a column, both ways, keeping the order in the address', async () => {
+    await page.goto(`${base}fines/`);
+    await expect
+      .poll(() => page.locator('#fines-status').textContent())
+      .toBe(
+        'Showing all 8 fines, totalling RMB 26271.59 million, EUR 150 million and USD 150 million.',
+      );
+    expect(await page.locator('#fines-filter').isVisible()).toBe(true);
+    const amount = page.locator('th[data-key="amount"]');
+    await amount.getByRole('button').click();
+    expect(await amount.getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBeNull();
+    // Within each currency, largest first; the currencies keep the page's order.
+    expect(await visible(4)).toEqual([
+      'RMB 18228 million',
+      'RMB 8026 million',
+      'RMB 16.74 million',
+      'RMB 500,000',
+      'RMB 300,000',
+      'RMB 50,000',
+      'EUR 150 million',
+      'USD 150 million',
+    ]);
+    expect(query()).toBe('sort=amount&order=desc');
+    await amount.getByRole('button').click();
+    expect(await amount.getAttribute('aria-sort')).toBe('ascending');
+    expect((await visible(4))[0]).toBe('RMB 50,000');
+    await page.locator('th[data-key="party"]').getByRole('button').click();
+    expect((await visible(2)).slice(0, 3)).toEqual([
+      'Alibaba Group Holding Limited',
+      'Bank of East Asia (China) Co., Ltd.; Mr. Li',
+      'Bank of East Asia (China) Co., Ltd.; Mr. Li',
+    ]);
+    expect(query()).toBe('sort=party&order=asc');
+  });
+
+  it('filters by authority, year, currency and amount, and a reload keeps the view', async () => {
+    await page.goto(`${base}fines/`);
+    await page.selectOption('#fines-authority', 'samr');
+    await expect
+      .poll(() => page.locator('#fines-status').textContent())
+      .toBe('Showing 2 of 8 fines, totalling RMB 18228.5 million.');
+    expect(query()).toBe('authority=samr');
+    await page.selectOption('#fines-authority', '');
+    await page.selectOption('#fines-year', '2022');
+    await page.fill('#fines-max', '1m');
+    expect(await visible(4)).toEqual(['RMB 50,000', 'RMB 300,000']);
+    expect(query()).toBe('year=2022&max=1m');
+
+    await page.goto(
+      `${base}fines/?authority=cac&currency=CNY&min=1%2C000%2C000&sort=date&order=asc`,
+    );
+    expect(await page.locator('#fines-authority').inputValue()).toBe('cac');
+    expect(await page.locator('#fines-min').inputValue()).toBe('1,000,000');
+    expect(await visible(5)).toEqual(['Ride-Hailing Platform Fined After Cybersecurity Review']);
+    expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBe('ascending');
+
+    await page.goto(`${base}fines/?min=lots`);
+    expect(await page.locator('#fines-min').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#fines-status').textContent()).toContain('could not be read');
+  });
+
+  it('searches as you type, best match first, with the matches marked', async () => {
+    await page.goto(`${base}search/`);
+    await page.locator('#search-q').pressSequentially('cooki');
+    const first = page.locator('#search-results li').first();
+    await expect.poll(() => first.locator('a').getAttribute('href')).toBe('../items/cnil-fine/');
+    expect(await first.locator('mark').allTextContents()).toEqual(['Cookie', 'cookies']);
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('1 item matches “cooki”.');
+    expect(query()).toBe('q=cooki');
+  });
+
+  it('filters by section and authority, from a shared address too', async () => {
+    await page.goto(`${base}search/?q=market+regulation&authority=samr`);
+    await expect
+      .poll(() =>
+        page
+          .locator('#search-results li a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      )
+      .toEqual(['../items/alibaba-antitrust/', '../items/joint-fine/']);
+    await page.selectOption('#search-section', 'courts');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('No items match “market regulation”.');
+    await page.fill('#search-q', '数据');
+    await page.selectOption('#search-section', '');
+    await page.selectOption('#search-authority', '');
+    await expect
+      .poll(() => page.locator('#search-results li a').first().textContent())
+      .toBe('Security Assessment Measures for Outbound Data Transfers');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,230 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  plainText,
+  processTerm,
+  snippet,
+  STOP_WORDS,
+  tokenize,
+} from '../../src/pages/search-index.js';
+import { page, removeSite, run, type HtmlDocument } from '../helpers.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/readers-b');
+
+describe('tokenize and processTerm: how the index and the browser read words', () => {
+  const cases: [string, string[]][] = [
+    ['Bank of East Asia', ['bank', 'east', 'asia']],
+    ['cross-border, "data" (export)', ['cross', 'border', 'data', 'export']],
+    ['RMB 16.74 million', ['rmb', '16', '74', 'million']],
+    ['Commission nationale … des libertés', ['commission', 'nationale', 'des', 'libertes']],
+    ['ZÜRICH Straße', ['zurich', 'straße']],
+    ['数据出境 rules', ['数', '据', '出', '境', 'rules']],
+    ['PIPL第六十六条', ['pipl', '第', '六', '十', '六', '条']],
+    ['The law is in force', ['law', 'force']],
+  ];
+  it.each(cases)('%j', (text, words) => {
+    expect(tokenize(text).map(processTerm).filter(Boolean)).toEqual(words);
+  });
+  it('drops stop words only', () => {
+    for (const word of STOP_WORDS) expect(processTerm(word)).toBeNull();
+    expect(processTerm('fine')).toBe('fine');
+  });
+});
+
+describe('plainText and snippet', () => {
+  it('strips tags and note placeholders, and decodes entities', () => {
+    expect(
+      plainText('<p>A &amp; B<gz-ref n="0" o="0"> said &quot;no&quot;.</p>\n<p>Next</p>'),
+    ).toBe('A & B said "no". Next');
+  });
+  const cases: [string, number, string][] = [
+    ['short', 200, 'short'],
+    ['one two three four', 10, 'one two…'],
+    ['one two, three four', 9, 'one two…'],
+    ['abcdefghijklmnop', 8, 'abcdefgh…'],
+  ];
+  it.each(cases)('%j cut at %d', (text, max, expected) =>
+    expect(snippet(text, max)).toBe(expected),
+  );
+});
+
+describe('the search index of a built site', () => {
+  let out: string;
+  let manifest: {
+    options: { idField: string; fields: string[]; storeFields: string[] };
+    search: { boost: Record<string, number>; combineWith: 'AND' | 'OR' };
+    token: string;
+    stopWords: string[];
+    sections: { id: string; title: string }[];
+    authorities: Record<string, { label: string; name: string }>;
+    shards: { year: number; url: string; count: number }[];
+  };
+  let doc: HtmlDocument;
+  const read = (path: string) => readFileSync(join(out, path), 'utf8');
+
+  beforeAll(async () => {
+    out = join(mkdtempSync(join(tmpdir(), 'gazette-search-')), 'out');
+    const result = await run('build', '--root', FIXTURE, '--out', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    manifest = JSON.parse(read('search/index.json'));
+    doc = page(out, 'search/index.html');
+  });
+  afterAll(() => removeSite(join(out, '..')));
+
+  /**
+   * Loads every shard as the browser does: with the library the site ships
+   * and only what the manifest says (token pattern, stop words, options).
+   */
+  function browserSearch(Library: typeof MiniSearch) {
+    const token = new RegExp(manifest.token, 'gu');
+    const stop = new Set(manifest.stopWords);
+    const options = {
+      ...manifest.options,
+      tokenize: (text: string) => text.match(token) ?? [],
+      processTerm: (term: string) => {
+        const word = term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+        return word === '' || stop.has(word) ? null : word;
+      },
+    };
+    const shards = manifest.shards.map((s) => Library.loadJSON(read(`search/${s.url}`), options));
+    return (query: string, filter: (r: SearchResult) => boolean = () => true) =>
+      shards
+        .flatMap((index, shard) =>
+          index
+            .search(query, {
+              boost: manifest.search.boost,
+              combineWith: manifest.search.combineWith,
+              prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+              filter,
+            })
+            .map((r, rank) => ({ ...r, shard, rank })),
+        )
+        .sort((a, b) => b.score - a.score || a.shard - b.shard || a.rank - b.rank);
+  }
+
+  it('writes one shard per year, newest first, listed in the manifest', () => {
+    expect(manifest.shards).toEqual([
+      { year: 2022, url: '2022.json', count: 6 },
+      { year: 2021, url: '2021.json', count: 2 },
+      { year: 2019, url: '2019.json', count: 1 },
+    ]);
+    const files = readdirSync(join(out, 'search')).sort();
+    expect(files).toEqual([
+      '2019.json',
+      '2021.json',
+      '2022.json',
+      'index.html',
+      'index.json',
+      'minisearch.js',
+    ]);
+    expect(manifest.sections.map((s) => s.id)).toEqual(['legislation', 'enforcement', 'courts']);
+    expect(manifest.authorities.cnil).toEqual({
+      label: 'CNIL',
+      name: "Commission nationale de l'informatique et des libertés",
+    });
+  });
+
+  const queries: [string, string, string][] = [
+    ['a word of the title, as a prefix', 'cooki', '/items/cnil-fine/'],
+    ['a party', 'alibaba', '/items/alibaba-antitrust/'],
+    ['an authority, without its accent', 'libertes', '/items/cnil-fine/'],
+    ['an authority by abbreviation', 'ftc', '/items/ftc-fine/'],
+    ['a word of the body only', 'mercator', '/items/export-measures/'],
+    ['a footnote', 'zettabyte', '/items/export-measures/'],
+    ['the original-language title', '数据出境', '/items/export-measures/'],
+    ['a tag', 'antitrust', '/items/alibaba-antitrust/'],
+    ['every word must match', 'credit information manager', '/items/bank-two-fines/'],
+  ];
+  it.each(queries)('finds %s first: %j', (_, query, url) => {
+    const search = browserSearch(MiniSearch);
+    expect(search(query)[0]?.id).toBe(url);
+  });
+
+  it('answers with the copy of MiniSearch the site ships, and keeps what a result shows', () => {
+    const library = read('search/minisearch.js');
+    expect(library.startsWith('/*! MiniSearch 7.')).toBe(true);
+    const context: { MiniSearch?: typeof MiniSearch } = {};
+    runInNewContext(library, context);
+    const search = browserSearch(context.MiniSearch!);
+    const [first] = search('cookie');
+    expect(first).toMatchObject({
+      id: '/items/cnil-fine/',
+      t: 'French Regulator Fines a Search Engine over Cookie Refusal',
+      s: 'enforcement',
+      a: ['cnil'],
+      d: 'January 6, 2022',
+      x: 'Refusing cookies took several clicks while accepting them took one, the regulator found.',
+    });
+    expect(first!.terms).toEqual(expect.arrayContaining(['cookie', 'cookies']));
+  });
+
+  it('filters by section and by authority', () => {
+    const search = browserSearch(MiniSearch);
+    const ids = (query: string, filter: (r: SearchResult) => boolean) =>
+      search(query, filter).map((r) => r.id);
+    expect(ids('regulators', () => true)).toEqual(['/items/joint-fine/']);
+    expect(ids('court', (r) => r.s === 'courts')).toEqual(['/items/minors-court/']);
+    expect(ids('court', (r) => r.s === 'enforcement')).toEqual([]);
+    expect(ids('market regulation', (r) => r.a.includes('samr')).sort()).toEqual([
+      '/items/alibaba-antitrust/',
+      '/items/joint-fine/',
+    ]);
+  });
+
+  it('offers a labelled search form that explains itself and links to listings without JavaScript', () => {
+    const form = doc.querySelector('form[role="search"]')!;
+    expect(form.getAttribute('data-index')).toBe('../search/index.json');
+    expect(form.getAttribute('data-root')).toBe('../');
+    for (const control of form.querySelectorAll('input, select')) {
+      expect(doc.querySelector(`label[for="${control.id}"]`)).not.toBeNull();
+    }
+    expect([...form.querySelectorAll('#search-section option')].map((o) => o.textContent)).toEqual([
+      'All sections',
+      'Legislation',
+      'Enforcement Cases',
+      'Courts Litigation',
+    ]);
+    expect(doc.querySelector('noscript')!.textContent).toContain('Searching needs JavaScript');
+    const browse = [...doc.querySelectorAll('.search-browse a')].map((a) => a.getAttribute('href'));
+    expect(browse).toEqual(
+      expect.arrayContaining([
+        '../enforcement/',
+        '../authorities/cnil/',
+        '../tags/',
+        '../bulletins/',
+      ]),
+    );
+    // An authority with no items is not offered.
+    expect(browse).not.toContain('../authorities/unused/');
+    const scripts = [...doc.querySelectorAll('script')].map((s) => [
+      s.getAttribute('src'),
+      s.hasAttribute('defer'),
+    ]);
+    expect(scripts).toEqual([
+      ['../search/minisearch.js', true],
+      ['../assets/search.js', true],
+    ]);
+    expect(read('sitemap.xml')).toContain('<loc>https://example.org/digest/search/</loc>');
+  });
+
+  it('is byte-identical from one build to the next', async () => {
+    const again = join(out, '..', 'again');
+    const result = await run('build', '--root', FIXTURE, '--out', again);
+    expect(result.code).toBe(0);
+    for (const file of [
+      'search/index.json',
+      'search/2022.json',
+      'search/index.html',
+      'fines/index.html',
+      'fines.csv',
+      'fines.json',
+    ]) {
+      expect(readFileSync(join(again, file), 'utf8'), file).toBe(read(file));
+    }
+  });
+});
