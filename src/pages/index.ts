@@ -101,7 +101,12 @@ export function planPages(site: Site): PagePlan[] {
     path: '/robots.txt',
     template: 'robots',
     title: 'robots',
-    data: { sitemap: absoluteUrl(site.config.baseUrl, '/sitemap.xml') },
+    // A sitemap must be named by its absolute URL: only when baseUrl gives one.
+    data: {
+      sitemap: site.config.baseUrl.origin
+        ? absoluteUrl(site.config.baseUrl, '/sitemap.xml')
+        : undefined,
+    },
   }));
   add('/sitemap.xml', [], () => sitemapPage(site), { structural: true });
   return plan;
