@@ -7,7 +7,7 @@
  * the browser the same token pattern and stop words, so that a query is read
  * exactly as the index was made.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import type { Options } from 'minisearch';
 import { formatDate } from '../domain/dates.js';
 import type { Item, Site } from '../model.js';
 
@@ -91,7 +91,7 @@ export const INDEX_OPTIONS = {
   idField: 'u',
   fields: ['title', 'body', 'authorities', 'parties', 'tags'],
   storeFields: ['t', 's', 'a', 'd', 'x'],
-} satisfies Options<SearchDoc>;
+} as const satisfies Options<SearchDoc>;
 
 /** How the browser searches: every word must match, the last one as a prefix (typing). */
 export const SEARCH_OPTIONS = {
@@ -141,16 +141,4 @@ export function searchDoc(site: Site, item: Item): SearchDoc {
     d: formatDate(item.date),
     x: snippet(plainText(item.summary ?? item.rendered.summary)),
   };
-}
-
-/** The serialized index of some items (one shard), in their order. */
-export function indexJson(site: Site, items: readonly Item[]): string {
-  const index = new MiniSearch<SearchDoc>({ ...INDEX_OPTIONS, tokenize, processTerm });
-  for (const item of items) index.add(searchDoc(site, item));
-  return JSON.stringify(index);
-}
-
-/** Reads a serialized index back, as the browser does. */
-export function loadIndex(json: string): MiniSearch<SearchDoc> {
-  return MiniSearch.loadJSON<SearchDoc>(json, { ...INDEX_OPTIONS, tokenize, processTerm });
 }

@@ -15,13 +15,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Item, Site } from '../model.js';
 import type { Add, PageSpec } from './index.js';
-import {
-  INDEX_OPTIONS,
-  indexJson,
-  SEARCH_OPTIONS,
-  STOP_WORDS,
-  TOKEN_PATTERN,
-} from './search-index.js';
+import { INDEX_OPTIONS, SEARCH_OPTIONS, STOP_WORDS, TOKEN_PATTERN } from './search-index.js';
+import { indexJson } from './search-serialize.js';
 
 export interface Shard {
   year: number;

@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/pipeline.js';
 import {
+  INDEX_OPTIONS,
   plainText,
   processTerm,
+  searchDoc,
   snippet,
   STOP_WORDS,
   tokenize,
+  type SearchDoc,
 } from '../../src/pages/search-index.js';
+import { serializeIndex } from '../../src/pages/search-serialize.js';
 import { page, removeSite, run, type HtmlDocument } from '../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/readers-b');
@@ -50,6 +55,48 @@ describe('plainText and snippet', () => {
   it.each(cases)('%j cut at %d', (text, max, expected) =>
     expect(snippet(text, max)).toBe(expected),
   );
+});
+
+describe('serializeIndex writes what MiniSearch itself would', () => {
+  const options = { ...INDEX_OPTIONS, tokenize, processTerm };
+  /** MiniSearch's own serialization, and ours read back by MiniSearch and written again. */
+  function both(docs: SearchDoc[]) {
+    const reference = new MiniSearch<SearchDoc>(options);
+    reference.addAll(docs);
+    const ours = MiniSearch.loadJSON(JSON.stringify(serializeIndex(docs)), options);
+    return [JSON.parse(JSON.stringify(reference)), JSON.parse(JSON.stringify(ours))];
+  }
+  const doc = (u: string, fields: Partial<SearchDoc>): SearchDoc => ({
+    u,
+    title: '',
+    t: '',
+    body: '',
+    authorities: '',
+    parties: '',
+    tags: '',
+    s: 'enforcement',
+    a: [],
+    d: 'January 1, 2022',
+    x: '',
+    ...fields,
+  });
+
+  it('for hand-made documents: repeats, stop words only, empty fields, accents, CJK', () => {
+    const [reference, ours] = both([
+      doc('/items/a/', { title: 'Fine fine FINE', body: 'the of and', t: 'A' }),
+      doc('/items/b/', { title: 'Zürich', parties: 'Société Générale', tags: 'cross-border' }),
+      doc('/items/c/', { title: '数据出境安全评估办法 rules', body: 'Rules, rules; more rules.' }),
+      doc('/items/d/', {}),
+    ]);
+    expect(ours).toEqual(reference);
+  });
+
+  it('for every item of the fixture site', async () => {
+    const { site } = await loadSite({ root: FIXTURE });
+    const [reference, ours] = both(site!.items.map((item) => searchDoc(site!, item)));
+    expect(ours).toEqual(reference);
+    expect(ours.index.length).toBeGreaterThan(100);
+  });
 });
 
 describe('the search index of a built site', () => {
