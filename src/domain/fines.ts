@@ -168,21 +168,31 @@ export function formatFine(cents: number, currency: string): string {
   return `${currencyLabel(currency)} ${formatAmount(cents)}`;
 }
 
-export function formatAmount(cents: number): string {
+export function formatAmount(cents: number | bigint): string {
   const units = BigInt(cents);
-  for (const [size, word] of [
-    [100_000_000_000n, 'billion'],
-    [100_000_000n, 'million'],
+  // Billions to three decimals ("8.026 billion"), millions to two ("16.74 million").
+  for (const [size, decimals, word] of [
+    [100_000_000_000n, 3, 'billion'],
+    [100_000_000n, 2, 'million'],
   ] as const) {
-    if (units >= size && units % (size / 100n) === 0n) {
-      const hundredths = units / (size / 100n);
-      const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
-      return `${text.replace(/\.?0+$/, '')} ${word}`;
+    const step = size / 10n ** BigInt(decimals);
+    if (units >= size && units % step === 0n) {
+      const scaled = units / step;
+      const whole = group(scaled / 10n ** BigInt(decimals));
+      const fraction = String(scaled % 10n ** BigInt(decimals))
+        .padStart(decimals, '0')
+        .replace(/0+$/, '');
+      return `${fraction ? `${whole}.${fraction}` : whole} ${word}`;
     }
   }
-  const whole = (units / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const rest = units % 100n;
-  return rest === 0n ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
+  return rest === 0n
+    ? group(units / 100n)
+    : `${group(units / 100n)}.${String(rest).padStart(2, '0')}`;
+}
+
+function group(value: bigint): string {
+  return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export const FINE_FORMS = FORMS;

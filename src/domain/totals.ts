@@ -4,7 +4,8 @@
  * pass 2^53 cents where no single fine can); two currencies are never added
  * together. No I/O.
  */
-import { currencyLabel, type Fine } from './fines.js';
+
+import { currencyLabel, formatAmount, type Fine } from './fines.js';
 import { monthId, sortKey, type PartialDate } from './dates.js';
 
 /** What a fine is read from: an item, or anything shaped like one. */
@@ -141,21 +142,9 @@ export function formatTotal(cents: bigint, currency: string): string {
   return `${currencyLabel(currency)} ${formatCents(cents)}`;
 }
 
-/** The amount part of `formatTotal`: millions and billions only where they stay exact. */
+/** The amount part of `formatTotal`: one house style with single fines (domain/fines). */
 export function formatCents(cents: bigint): string {
-  for (const [size, word] of [
-    [100_000_000_000n, 'billion'],
-    [100_000_000n, 'million'],
-  ] as const) {
-    if (cents >= size && cents % (size / 100n) === 0n) {
-      const hundredths = cents / (size / 100n);
-      const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
-      return `${text.replace(/\.?0+$/, '')} ${word}`;
-    }
-  }
-  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const rest = cents % 100n;
-  return rest === 0n ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
+  return formatAmount(cents);
 }
 
 function zero(): Total {

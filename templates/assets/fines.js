@@ -70,22 +70,32 @@
   /** The house style, as the page writes amounts: "RMB 16.74 million", "RMB 300,000". */
   function format(cents, currency) {
     var label = (LABELS[currency] || currency) + ' ';
+    // The same rules as src/domain/fines.ts: billions to three decimals, millions to two.
     var scales = [
-      [100000000000n, ' billion'],
-      [100000000n, ' million'],
+      [100000000000n, 3, ' billion'],
+      [100000000n, 2, ' million'],
     ];
     for (var i = 0; i < scales.length; i++) {
       var size = scales[i][0];
-      if (cents >= size && cents % (size / 100n) === 0n) {
-        var hundredths = cents / (size / 100n);
-        var text = hundredths / 100n + '.' + String(hundredths % 100n).padStart(2, '0');
-        return label + text.replace(/\.?0+$/, '') + scales[i][1];
+      var places = BigInt(scales[i][1]);
+      var step = size / 10n ** places;
+      if (cents >= size && cents % step === 0n) {
+        var scaled = cents / step;
+        var fraction = String(scaled % 10n ** places)
+          .padStart(scales[i][1], '0')
+          .replace(/0+$/, '');
+        var whole = group(scaled / 10n ** places);
+        return label + (fraction ? whole + '.' + fraction : whole) + scales[i][2];
       }
     }
-    var whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     var rest = cents % 100n;
-    return label + whole + (rest ? '.' + String(rest).padStart(2, '0') : '');
+    return label + group(cents / 100n) + (rest ? '.' + String(rest).padStart(2, '0') : '');
   }
+
+  function group(value) {
+    return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+
 
   // Amounts are compared within a currency: the currencies keep the page's order
   // (the most used first) whichever way the amounts run.

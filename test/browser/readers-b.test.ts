@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     await expect
       .poll(() => page.locator('#fines-status').textContent())
       .toBe(
-        'Showing all 8 fines, totalling RMB 26271.59 million, EUR 150 million and USD 150 million.',
+        'Showing all 8 fines, totalling RMB 26,271.59 million, EUR 150 million and USD 150 million.',
       );
     expect(await page.locator('#fines-filter').isVisible()).toBe(true);
     const amount = page.locator('th[data-key="amount"]');
@@ -87,8 +87,8 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBeNull();
     // Within each currency, largest first; the currencies keep the page's order.
     expect(await visible(4)).toEqual([
-      'RMB 18228 million',
-      'RMB 8026 million',
+      'RMB 18.228 billion',
+      'RMB 8.026 billion',
       'RMB 16.74 million',
       'RMB 500,000',
       'RMB 300,000',
@@ -114,7 +114,7 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     await page.selectOption('#fines-authority', 'samr');
     await expect
       .poll(() => page.locator('#fines-status').textContent())
-      .toBe('Showing 2 of 8 fines, totalling RMB 18228.5 million.');
+      .toBe('Showing 2 of 8 fines, totalling RMB 18,228.5 million.');
     expect(query()).toBe('authority=samr');
     await page.selectOption('#fines-authority', '');
     await page.selectOption('#fines-year', '2022');

@@ -67,6 +67,9 @@ describe('formatAmount', () => {
     [1_234_567_00, '1,234,567'],
     [1_230_000_00, '1.23 million'],
     [2_500_000_000_00, '2.5 billion'],
+    [8_026_000_000_00, '8.026 billion'],
+    [18_228_500_000_00, '18,228.5 million'],
+    [1_234_567_000_000_00, '1,234.567 billion'],
   ])('%d cents → %s', (cents, text) => {
     expect(formatAmount(cents)).toBe(text);
   });

@@ -54,7 +54,7 @@ describe('decimalAmount and formatCents: exact at any size', () => {
     [125_050n, '1250.50', '1,250.50'],
     // Past 2^53 cents, where a number would round: still exact.
     [9_007_199_254_740_993n, '90071992547409.93', '90,071,992,547,409.93'],
-    [100_000_000_000_000_000n, '1000000000000000.00', '1000000 billion'],
+    [100_000_000_000_000_000n, '1000000000000000.00', '1,000,000 billion'],
   ];
   it.each(cases)('%s cents', (cents, decimal, text) => {
     expect(decimalAmount(cents)).toBe(decimal);
@@ -303,12 +303,12 @@ describe('the fines tracker of a site with known fines', () => {
     }
     const rmb = charts[0]!;
     expect(rmb.querySelector('desc')!.textContent).toContain(
-      'The highest is 2021: RMB 18228.5 million in 2 fines.',
+      'The highest is 2021: RMB 18,228.5 million in 2 fines.',
     );
     expect([...rmb.querySelectorAll('.chart-bars rect title')].map((t) => t.textContent)).toEqual([
-      '2019: RMB 8026 million (1 fine)',
+      '2019: RMB 8.026 billion (1 fine)',
       '2020: RMB 0 (0 fines)',
-      '2021: RMB 18228.5 million (2 fines)',
+      '2021: RMB 18,228.5 million (2 fines)',
       '2022: RMB 17.09 million (3 fines)',
     ]);
   });
