@@ -5,6 +5,7 @@
  * references read `[3]`; a link whose text is not its address is followed by
  * `<address>`. No I/O.
  */
+import { decodeEntities } from './html.js';
 
 export const TEXT_WIDTH = 72;
 
@@ -63,26 +64,6 @@ function wrapByWords(text: string, width: number, first: string, rest: string, o
 }
 
 const ASTRAL = /[\ud800-\udfff]/;
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
 
 interface Block {
   text: string;

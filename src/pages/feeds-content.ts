@@ -8,7 +8,7 @@ import { formatDate, lastDay, sortKey, type PartialDate } from '../domain/dates.
 import { NoteCounter } from '../domain/notes.js';
 import { absoluteUrl } from '../domain/urls.js';
 import type { Item, Site } from '../model.js';
-import { escapeHtml } from './html.js';
+import { decodeEntities, escapeHtml } from './html.js';
 import { placeItems, type NoteView } from './view.js';
 
 /** The absolute URL of a site path (root-relative when `baseUrl` has no origin). */
@@ -59,14 +59,6 @@ export function xmlText(text: string): string {
   return text.replace(XML_INVALID, '');
 }
 
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-};
-
 /**
  * Rewrites every `href` and `src` of trusted HTML to an absolute URL resolved
  * against `pageUrl`, the page the HTML was written for (`../x/` becomes the
@@ -77,7 +69,7 @@ export function absoluteLinks(html: string, pageUrl: string, fragmentsTo = pageU
   const dummy = 'http://gazette.invalid';
   const withOrigin = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : dummy + url);
   return html.replace(/ (href|src)="([^"]*)"/g, (_, name: string, raw: string) => {
-    const value = raw.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!);
+    const value = decodeEntities(raw);
     if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return ` ${name}="${raw}"`;
     let resolved: string;
     try {

@@ -10,6 +10,7 @@
 import type { Options } from 'minisearch';
 import { formatDate } from '../domain/dates.js';
 import type { Item, Site } from '../model.js';
+import { decodeEntities } from './html.js';
 
 /**
  * A word: a run of letters, marks and digits; or one Chinese character, so
@@ -99,19 +100,9 @@ export const SEARCH_OPTIONS = {
   combineWith: 'AND',
 };
 
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-};
-
 /** Rendered HTML as plain text: tags (and note placeholders) become spaces. */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../src/diagnostics.js';
 import {
   cpSync,
   existsSync,
@@ -57,14 +58,7 @@ interface Expected {
   exit: number;
   /** The exact first lines of stderr: diagnostics, their hints, the summary. */
   lines: string[];
-  diagnostics: {
-    file: string;
-    line: number;
-    column: number;
-    code: string;
-    message: string;
-    hint?: string;
-  }[];
+  diagnostics: Diagnostic[];
 }
 
 const DIAGNOSTIC = /^(.+?):(\d+):(\d+): error\[([^\]]+)\]: (.*)$/;
