@@ -10,7 +10,7 @@ import { discover } from './stages/discover.js';
 import { loadBulletin } from './stages/load.js';
 import { loadItems } from './stages/load-items.js';
 import { buildModel } from './stages/model.js';
-import { readPublic } from './stages/public.js';
+import { publicConflicts, readPublic } from './stages/public.js';
 import { renderPages, type OutputFile } from './stages/render.js';
 import type { Writer } from './stages/write.js';
 import { loadTheme } from './stages/theme.js';
@@ -122,28 +122,22 @@ export async function buildSite(options: SiteOptions, writer: Writer): Promise<B
     await writer.abort();
     return { ...loaded, diagnostics: sortDiagnostics(early), written: 0 };
   }
-  const publicPaths = new Set(pub.files.map((f) => f.path));
-  const conflicts: Diagnostic[] = [];
+  // Public files are copied as they are; only one at the address of a file
+  // gazette generates is an error (naming both), found once every page is made.
   let written = 0;
+  for (const file of pub.files) {
+    written++;
+    await writer.add(file);
+  }
+  const generated = new Set<string>();
   const emit = (file: OutputFile) => {
-    if (publicPaths.has(file.path)) {
-      conflicts.push(
-        diagnostic(
-          `public/${file.path}`,
-          START,
-          'public-conflict',
-          `public/${file.path} has the same address as a page gazette generates`,
-          'rename or remove the file',
-        ),
-      );
-    }
+    generated.add(file.path);
     written++;
     return writer.add(file);
   };
-  for (const file of pub.files) await emit(file);
   const diagnostics = sortDiagnostics([
     ...(await renderPages(loaded.site, theme, sitePages(loaded.site), emit)),
-    ...conflicts,
+    ...publicConflicts(pub.files, generated),
   ]);
   if (diagnostics.length > 0) {
     await writer.abort();

@@ -10,7 +10,7 @@ import { AUTHORITIES_FILE, parseAuthorities, type Authority } from '../schema/au
 import { BULLETINS_DIR, discover, ITEMS_DIR } from '../stages/discover.js';
 import { loadBulletin, loadItem } from '../stages/load.js';
 import { buildModel } from '../stages/model.js';
-import { readPublic } from '../stages/public.js';
+import { publicConflicts, readPublic } from '../stages/public.js';
 import { readSiteFile } from '../stages/read.js';
 import { outputPath, renderPage, sharedData, type OutputFile } from '../stages/render.js';
 import { loadTheme, type Theme } from '../stages/theme.js';
@@ -220,8 +220,10 @@ export class DevSession {
       result.ms = performance.now() - started;
       return result; // a save that left the bytes as they were
     }
-    if (this.config && problems.length === 0 && this.patch(result)) {
-      this.diagnostics = [];
+    const patched = this.config && problems.length === 0 ? this.patch(result) : undefined;
+    if (patched !== undefined) {
+      this.diagnostics = patched;
+      result.diagnostics = patched;
       result.ms = performance.now() - started;
       return result;
     }
@@ -238,7 +240,7 @@ export class DevSession {
         bulletins: bulletins.flatMap((r) => (r.value ? [r.value] : [])),
       });
       problems.push(...model.diagnostics);
-      if (problems.length === 0) this.renderSite(model.site, result);
+      if (problems.length === 0) problems.push(...this.renderSite(model.site, result));
     }
     this.diagnostics = sortDiagnostics(problems);
     result.diagnostics = this.diagnostics;
@@ -252,13 +254,13 @@ export class DevSession {
    * listings), the item's new content is copied into the object the site
    * already holds and only the pages that show it are made again.
    */
-  private patch(result: Update): boolean {
-    if (this.everything || !this.site || this.replaced.size === 0) return false;
+  private patch(result: Update): Diagnostic[] | undefined {
+    if (this.everything || !this.site || this.replaced.size === 0) return undefined;
     const edits: [Item, LoadedItem][] = [];
     for (const [file, before] of this.replaced) {
       const after = this.items.get(file)?.result;
-      if (!before || !after?.value || after.diagnostics.length > 0) return false;
-      if (placement(before) !== placement(after.value)) return false;
+      if (!before || !after?.value || after.diagnostics.length > 0) return undefined;
+      if (placement(before) !== placement(after.value)) return undefined;
       edits.push([before as Item, after.value]);
     }
     for (const [held, next] of edits) {
@@ -305,8 +307,14 @@ export class DevSession {
   }
 
   /** The slow path: a new model; pages whose items, order or structure changed are made again. */
-  private renderSite(site: Site, result: Update): void {
+  private renderSite(site: Site, result: Update): Diagnostic[] {
     const plan = planPages(site);
+    const generated = new Set([
+      ...plan.map((p) => outputPath(p.path)),
+      ...this.theme!.assets.map((a) => outputPath(a.path)),
+    ]);
+    const conflicts = publicConflicts(this.publicFiles, generated);
+    if (conflicts.length > 0) return conflicts;
     const pages = plan.filter((page) => {
       if (this.everything || page.deps === 'site' || page.structural) return true;
       if (this.stale.has(outputPath(page.path))) return true;
@@ -318,7 +326,7 @@ export class DevSession {
         this.touches(page)
       );
     });
-    if (!this.commit(site, pages, result, true, plan)) return;
+    return this.commit(site, pages, result, true, plan);
   }
 
   /**
@@ -331,7 +339,7 @@ export class DevSession {
     result: Update,
     whole: boolean,
     plan?: PagePlan[],
-  ): boolean {
+  ): Diagnostic[] {
     const theme = this.theme!;
     const shared = sharedData(site);
     const outputs = new Map<string, string | Uint8Array>();
@@ -340,13 +348,10 @@ export class DevSession {
       const rendered = renderPage(site, theme, page.make(), shared);
       result.rendered++;
       if ('content' in rendered) outputs.set(page.path, rendered.content);
-      else templateProblems.push(rendered);
+      else if (!templateProblems.some((d) => d.message === rendered.message))
+        templateProblems.push(rendered);
     }
-    if (templateProblems.length > 0) {
-      result.diagnostics.push(...templateProblems);
-      this.diagnostics = templateProblems;
-      return false;
-    }
+    if (templateProblems.length > 0) return templateProblems;
     if (whole && plan) {
       const statics = [
         ...theme.assets.map((a) => ({ path: a.path, content: a.bytes })),
@@ -389,7 +394,7 @@ export class DevSession {
     this.pending.clear();
     this.replaced.clear();
     this.everything = false;
-    return true;
+    return [];
   }
 
   /** Whether the page shows an item changed since the last good render. */

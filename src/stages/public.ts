@@ -1,45 +1,130 @@
-import fg from 'fast-glob';
-import { readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from './render.js';
 
-/** The files of `public/`, copied as they are; links out of the site are refused. */
+export const PUBLIC_DIR = 'public';
+
+/**
+ * The files of `public/`, copied as they are (dot files such as `.nojekyll`
+ * and `.well-known/` included). Symbolic links are followed while they stay
+ * inside the site; a link out of it, a broken link and a link back to a
+ * folder it is inside of (a loop) are errors, never silence or a hang.
+ */
 export function readPublic(root: string): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const top = join(root, PUBLIC_DIR);
+  if (!lstatSync(top, { throwIfNoEntry: false })) return { files, diagnostics };
   const realRoot = realpathSync(root);
-  for (const rel of fg
-    .globSync('**/*', {
-      cwd: join(root, 'public'),
-      onlyFiles: true,
-      dot: true,
-      followSymbolicLinks: true,
-    })
-    .sort()) {
-    const abs = join(root, 'public', rel);
-    const shown = `public/${rel}`;
-    let real: string;
+
+  /** Walks the folder `rel` (relative to public/), whose real path is `real`; `above` holds the real paths of the folders it is inside of. */
+  const walk = (rel: string, real: string, above: ReadonlySet<string>) => {
+    const inside = new Set(above).add(real);
+    let names: string[];
     try {
-      real = realpathSync(abs);
-    } catch {
-      diagnostics.push(diagnostic(shown, START, 'symlink-broken', 'this link points to nothing'));
-      continue;
+      names = readdirSync(join(top, rel)).sort();
+    } catch (error) {
+      diagnostics.push(unreadable(rel === '' ? PUBLIC_DIR : `${PUBLIC_DIR}/${rel}`, error));
+      return;
     }
-    const inside = relative(realRoot, real);
-    if (inside.split(sep)[0] === '..' || inside.startsWith(sep)) {
-      diagnostics.push(
-        diagnostic(
-          shown,
-          START,
-          'symlink-outside',
-          `this link leads out of the site (to ${real})`,
-          'copy the file into public/ instead of linking to it',
-        ),
-      );
-      continue;
+    for (const name of names) {
+      const path = rel === '' ? name : `${rel}/${name}`;
+      const shown = `${PUBLIC_DIR}/${path}`;
+      const abs = join(top, path);
+      const link = lstatSync(abs);
+      let target = abs;
+      if (link.isSymbolicLink()) {
+        const problem = linkProblem(realRoot, abs, shown);
+        if (problem) {
+          diagnostics.push(problem);
+          continue;
+        }
+        target = realpathSync(abs);
+      }
+      const stat = link.isSymbolicLink() ? statSync(target) : link;
+      if (stat.isDirectory()) {
+        const realDir = link.isSymbolicLink() ? target : join(real, name);
+        if (inside.has(realDir)) {
+          diagnostics.push(
+            diagnostic(
+              shown,
+              START,
+              'symlink-loop',
+              'this link leads back to a folder it is inside of, so the folder would never end',
+              'remove the link, or link to the files it should add',
+            ),
+          );
+          continue;
+        }
+        walk(path, realDir, inside);
+      } else if (stat.isFile()) {
+        try {
+          files.push({ path, content: readFileSync(target) });
+        } catch (error) {
+          diagnostics.push(unreadable(shown, error));
+        }
+      }
     }
-    files.push({ path: rel, content: readFileSync(abs) });
-  }
+  };
+  walk('', realpathSync(top), new Set());
   return { files, diagnostics };
+}
+
+function unreadable(shown: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return diagnostic(
+    shown,
+    START,
+    'file-unreadable',
+    `gazette cannot read this (${code})`,
+    'check the permissions: the user running gazette must be able to read it',
+  );
+}
+
+function linkProblem(realRoot: string, abs: string, shown: string): Diagnostic | undefined {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return diagnostic(
+      shown,
+      START,
+      'symlink-broken',
+      'this link points to nothing',
+      'remove the link or restore its target',
+    );
+  }
+  const inside = relative(realRoot, real);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || /^([a-zA-Z]:|\/)/.test(inside)) {
+    return diagnostic(
+      shown,
+      START,
+      'symlink-outside',
+      `this link leads out of the site (to ${real})`,
+      'copy the file into public/ instead of linking to it',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * A file of `public/` at the address of a page gazette generates is an error
+ * naming both; every other public file is simply copied.
+ */
+export function publicConflicts(
+  publicFiles: readonly OutputFile[],
+  generated: ReadonlySet<string>,
+): Diagnostic[] {
+  return publicFiles
+    .filter((file) => generated.has(file.path))
+    .map((file) =>
+      diagnostic(
+        `${PUBLIC_DIR}/${file.path}`,
+        START,
+        'public-conflict',
+        `public/${file.path} has the same address as the file gazette generates at /${file.path}`,
+        'rename or remove the file in public/, or move it to another folder',
+      ),
+    );
 }
