@@ -6,12 +6,16 @@ export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 export const USAGE = `gazette — a static site generator for regulatory-news digests
 
 Usage:
-  gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts]
+  gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--empty-out-dir]
   gazette check [--root DIR] [--format text|json|github] [--drafts]
   gazette dev   [--root DIR] [--port N] [--host 127.0.0.1] [--drafts]
   gazette new item "Title" --category C [--date YYYY-MM-DD] [--authority ID] [--root DIR]
   gazette new bulletin YYYY-MM [--root DIR]
   gazette --help | --version
+
+--out is resolved against the current folder (default: <root>/dist). gazette
+never replaces a non-empty folder it did not write unless --empty-out-dir is
+given, nor a folder that is, holds or lies inside the site's sources.
 
 Exit status: 0 success, 1 the content has errors, 2 wrong usage or configuration.`;
 
@@ -45,6 +49,7 @@ const COMMANDS: Record<
       out: { type: 'string' },
       'base-url': { type: 'string' },
       drafts: { type: 'boolean' },
+      'empty-out-dir': { type: 'boolean' },
     },
     // Each command's modules load only when it runs: `--help` stays instant.
     run: async (...args) => (await import('./commands/build.js')).runBuild(args[0], args[1]),

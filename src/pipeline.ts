@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, withBaseUrl, type Config } from './config.js';
 import { readSiteFile } from './stages/read.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from './diagnostics.js';
@@ -7,12 +6,12 @@ import type { LoadedBulletin, LoadedItem, Site } from './model.js';
 import { sitePages } from './pages/index.js';
 import { AUTHORITIES_FILE, parseAuthorities } from './schema/authorities.js';
 import { discover } from './stages/discover.js';
-import { loadBulletin } from './stages/load.js';
+import { loadBulletinFile } from './stages/load.js';
 import { loadItems } from './stages/load-items.js';
 import { buildModel } from './stages/model.js';
 import { publicConflicts, readPublic } from './stages/public.js';
 import { renderPages, type OutputFile } from './stages/render.js';
-import type { Writer } from './stages/write.js';
+import { contentFingerprint, type Writer } from './output/writer.js';
 import { loadTheme } from './stages/theme.js';
 
 /**
@@ -44,24 +43,23 @@ export function loadConfig(options: SiteOptions): { config: Config; diagnostics:
   return withBaseUrl(parsed.config, options.baseUrl);
 }
 
+/** The site folder does not exist: a usage error, reported the same by every command. */
+export function missingRoot(root: string): Diagnostic | undefined {
+  if (existsSync(root)) return undefined;
+  return diagnostic(
+    root,
+    START,
+    'root-missing',
+    'this folder does not exist',
+    'pass the site folder with --root',
+  );
+}
+
 /** Everything short of rendering: what `check` runs, and what `build` starts with. */
 export async function loadSite(options: SiteOptions): Promise<LoadResult> {
-  if (!existsSync(options.root)) {
-    return {
-      config: undefined,
-      site: undefined,
-      configError: true,
-      diagnostics: [
-        diagnostic(
-          options.root,
-          START,
-          'root-missing',
-          'this folder does not exist',
-          'pass the site folder with --root',
-        ),
-      ],
-    };
-  }
+  const missing = missingRoot(options.root);
+  if (missing)
+    return { config: undefined, site: undefined, configError: true, diagnostics: [missing] };
   const { config, diagnostics: configDiagnostics } = loadConfig(options);
   if (configDiagnostics.length > 0) {
     return {
@@ -90,7 +88,7 @@ export async function loadSite(options: SiteOptions): Promise<LoadResult> {
   }
   const bulletins: LoadedBulletin[] = [];
   for (const file of files.bulletins) {
-    const result = loadBulletin(file, readFileSync(join(options.root, file)));
+    const result = loadBulletinFile(options.root, file);
     diagnostics.push(...result.diagnostics);
     if (result.bulletin) bulletins.push(result.bulletin);
   }
@@ -125,15 +123,20 @@ export async function buildSite(options: SiteOptions, writer: Writer): Promise<B
   // Public files are copied as they are; only one at the address of a file
   // gazette generates is an error (naming both), found once every page is made.
   let written = 0;
-  for (const file of pub.files) {
+  const put = (file: OutputFile) => {
     written++;
-    await writer.add(file);
-  }
+    const fingerprint = contentFingerprint(file.content);
+    if (writer.previous.get(file.path) === fingerprint) {
+      writer.keep(file.path);
+      return undefined;
+    }
+    return writer.write(file.path, file.content, fingerprint);
+  };
+  for (const file of pub.files) await put(file);
   const generated = new Set<string>();
   const emit = (file: OutputFile) => {
     generated.add(file.path);
-    written++;
-    return writer.add(file);
+    return put(file);
   };
   const diagnostics = sortDiagnostics([
     ...(await renderPages(loaded.site, theme, sitePages(loaded.site), emit)),

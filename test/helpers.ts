@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { main } from '../src/cli.js';
+import { MANIFEST, manifestText, type Manifest } from '../src/output/manifest.js';
 
 /** Writes a site into a new temporary folder: `{ 'content/items/a.md': '…' }`. */
 export function makeSite(files: Record<string, string | Uint8Array>): string {
@@ -72,3 +73,18 @@ bole-court:
 `;
 
 export const BULLETIN = '---\ndate: 2022-02-17\ncovers: 2022-01\n---\nThe month in brief.\n';
+
+/**
+ * Writes `files` into `dir` as if gazette had built them there (with the
+ * manifest that marks an output folder as gazette's own): a previous site
+ * that a failed build must leave alone and a good one may replace.
+ */
+export function previousSite(dir: string, files: Record<string, string>): void {
+  const manifest: Manifest = new Map();
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+    manifest.set(path, { fingerprint: 'previous', size: Buffer.byteLength(content) });
+  }
+  writeFileSync(join(dir, MANIFEST), manifestText(manifest));
+}

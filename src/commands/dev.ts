@@ -4,6 +4,8 @@ import { formatSummary, formatText } from '../diagnostics.js';
 import { DevServer } from '../dev/server.js';
 import { DevSession, type Update } from '../dev/session.js';
 import { watchSite } from '../dev/watch.js';
+import { missingRoot } from '../pipeline.js';
+import { report as reportDiagnostics } from './report.js';
 
 /** A running `gazette dev`: the session, its server and its watcher. */
 export interface DevHandle {
@@ -24,6 +26,11 @@ export async function startDev(
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.err(`gazette dev: --port must be a port number, not "${String(values.port)}"`);
+    return EXIT.usage;
+  }
+  const missing = missingRoot(root);
+  if (missing) {
+    reportDiagnostics(io, [missing]);
     return EXIT.usage;
   }
   const session = new DevSession({ root, drafts: values.drafts === true });

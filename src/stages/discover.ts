@@ -1,7 +1,10 @@
 import fg from 'fast-glob';
 import { realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { checkFolder, checkLink, reportingFs } from './source.js';
+
+export { checkLink } from './source.js';
 
 /** The content files of a site, as paths relative to its root. */
 export interface SiteFiles {
@@ -15,18 +18,26 @@ export const BULLETINS_DIR = 'content/bulletins/';
 
 /**
  * Finds every item and bulletin. Symbolic links are followed only when they
- * stay inside the site; one that leads out of it is an error.
+ * stay inside the site; one that leads out of it is an error. A Markdown file
+ * that would not be published (outside `items/` and `bulletins/`, or a
+ * bulletin in a sub-folder) is an error too: it is a typo more often than not.
  */
 export async function discover(root: string): Promise<SiteFiles> {
+  const files: SiteFiles = { items: [], bulletins: [], diagnostics: [] };
+  const folder = checkFolder(root, 'content');
+  if (folder) {
+    files.diagnostics.push(folder);
+    return files;
+  }
   const entries = await fg.glob('content/**', {
     cwd: root,
     onlyFiles: false,
     followSymbolicLinks: false,
     objectMode: true,
     dot: false,
+    fs: reportingFs(root, files.diagnostics),
   });
   const realRoot = realpathSync(root);
-  const files: SiteFiles = { items: [], bulletins: [], diagnostics: [] };
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const path = entry.path;
     let isFile = entry.dirent.isFile();
@@ -37,7 +48,7 @@ export async function discover(root: string): Promise<SiteFiles> {
         continue;
       }
       isFile = statSync(join(root, path)).isFile();
-      if (!isFile && path.startsWith('content/')) {
+      if (!isFile) {
         files.diagnostics.push(
           diagnostic(
             path,
@@ -54,33 +65,22 @@ export async function discover(root: string): Promise<SiteFiles> {
     if (path.startsWith(ITEMS_DIR)) files.items.push(path);
     else if (path.startsWith(BULLETINS_DIR) && !path.slice(BULLETINS_DIR.length).includes('/'))
       files.bulletins.push(path);
+    else files.diagnostics.push(misplaced(path));
   }
   return files;
 }
 
-/** An error when the link at `path` (relative to the site) is broken or leads out of the site. */
-export function checkLink(root: string, realRoot: string, path: string): Diagnostic | undefined {
-  let target: string;
-  try {
-    target = realpathSync(join(root, path));
-  } catch {
-    return diagnostic(
-      path,
-      START,
-      'symlink-broken',
-      'this link points to nothing',
-      'remove the link or restore its target',
-    );
-  }
-  const inside = relative(realRoot, target);
-  if (inside.startsWith('..') || inside.split(sep)[0] === '..' || /^[a-zA-Z]:|^\//.test(inside)) {
-    return diagnostic(
-      path,
-      START,
-      'symlink-outside',
-      `this link leads out of the site (to ${target})`,
-      'copy the file into the site instead of linking to it',
-    );
-  }
-  return undefined;
+function misplaced(path: string): Diagnostic {
+  const bulletin = path.startsWith(BULLETINS_DIR);
+  return diagnostic(
+    path,
+    START,
+    'content-misplaced',
+    bulletin
+      ? 'a bulletin in a sub-folder is not published'
+      : 'this file is neither an item nor a bulletin, so it would not be published',
+    bulletin
+      ? `move it to ${BULLETINS_DIR} and name it after its month, e.g. ${BULLETINS_DIR}2022-02.md`
+      : `move items into ${ITEMS_DIR} and bulletins into ${BULLETINS_DIR}; a note for editors can be a .txt file`,
+  );
 }

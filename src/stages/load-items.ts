@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Section } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedItem } from '../model.js';
-import { loadItem } from './load.js';
+import { loadItemFile } from './load.js';
 
 export interface LoadJob {
   root: string;
@@ -27,7 +26,7 @@ const WORKER = fileURLToPath(new URL('./load-worker.js', import.meta.url));
  */
 export async function loadItems(job: LoadJob): Promise<Loaded[]> {
   const ctx = { sections: job.sections, authorities: new Set(job.authorities) };
-  const load = (file: string) => loadItem(file, readFileSync(join(job.root, file)), ctx);
+  const load = (file: string) => loadItemFile(job.root, file, ctx);
   if (job.files.length < PARALLEL_FROM || !existsSync(WORKER)) return job.files.map(load);
   const half = Math.ceil(job.files.length / 2);
   const worker = new Worker(WORKER, {

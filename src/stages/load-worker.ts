@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadItem } from './load.js';
+import { loadItemFile } from './load.js';
 import type { LoadJob } from './load-items.js';
 
 /** Loads its share of the items on a second core (see load-items.ts). */
@@ -11,8 +9,6 @@ const ctx = { sections: job.sections, authorities: new Set(job.authorities) };
 const CHUNK = 250;
 for (let start = 0; start < job.files.length; start += CHUNK) {
   const files = job.files.slice(start, start + CHUNK);
-  parentPort!.postMessage(
-    files.map((file) => loadItem(file, readFileSync(join(job.root, file)), ctx)),
-  );
+  parentPort!.postMessage(files.map((file) => loadItemFile(job.root, file, ctx)));
 }
 parentPort!.postMessage('end');

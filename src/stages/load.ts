@@ -5,6 +5,7 @@ import { bulletinId, validateBulletin } from '../schema/bulletin.js';
 import { slugFromPath } from '../domain/slugs.js';
 import { validateItem, type ItemContext } from '../schema/item.js';
 import { readDocument } from './read.js';
+import { readSource } from './source.js';
 
 /**
  * Everything that one file alone decides: read → validate → render its
@@ -49,4 +50,23 @@ export function loadBulletin(
   const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
   if (!valid.bulletin || diagnostics.length > 0) return { diagnostics };
   return { bulletin: { ...valid.bulletin, intro: markdown.body }, diagnostics };
+}
+
+/** Reads an item file of the site (refusing what cannot be read) and loads it. */
+export function loadItemFile(
+  root: string,
+  file: string,
+  ctx: ItemContext,
+): { item?: LoadedItem; diagnostics: Diagnostic[] } {
+  const read = readSource(root, file);
+  return read.bytes ? loadItem(file, read.bytes, ctx) : { diagnostics: read.diagnostics };
+}
+
+/** Reads a bulletin file of the site and loads it. */
+export function loadBulletinFile(
+  root: string,
+  file: string,
+): { bulletin?: LoadedBulletin; diagnostics: Diagnostic[] } {
+  const read = readSource(root, file);
+  return read.bytes ? loadBulletin(file, read.bytes) : { diagnostics: read.diagnostics };
 }

@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from './render.js';
+import { checkFolder, checkLink, unreadable } from './source.js';
 
 export const PUBLIC_DIR = 'public';
 
@@ -16,6 +17,8 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
   const diagnostics: Diagnostic[] = [];
   const top = join(root, PUBLIC_DIR);
   if (!lstatSync(top, { throwIfNoEntry: false })) return { files, diagnostics };
+  const folder = checkFolder(root, PUBLIC_DIR);
+  if (folder) return { files, diagnostics: [folder] };
   const realRoot = realpathSync(root);
 
   /** Walks the folder `rel` (relative to public/), whose real path is `real`; `above` holds the real paths of the folders it is inside of. */
@@ -35,7 +38,7 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
       const link = lstatSync(abs);
       let target = abs;
       if (link.isSymbolicLink()) {
-        const problem = linkProblem(realRoot, abs, shown);
+        const problem = checkLink(root, realRoot, shown);
         if (problem) {
           diagnostics.push(problem);
           continue;
@@ -69,43 +72,6 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
   };
   walk('', realpathSync(top), new Set());
   return { files, diagnostics };
-}
-
-function unreadable(shown: string, error: unknown): Diagnostic {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return diagnostic(
-    shown,
-    START,
-    'file-unreadable',
-    `gazette cannot read this (${code})`,
-    'check the permissions: the user running gazette must be able to read it',
-  );
-}
-
-function linkProblem(realRoot: string, abs: string, shown: string): Diagnostic | undefined {
-  let real: string;
-  try {
-    real = realpathSync(abs);
-  } catch {
-    return diagnostic(
-      shown,
-      START,
-      'symlink-broken',
-      'this link points to nothing',
-      'remove the link or restore its target',
-    );
-  }
-  const inside = relative(realRoot, real);
-  if (inside === '..' || inside.startsWith(`..${sep}`) || /^([a-zA-Z]:|\/)/.test(inside)) {
-    return diagnostic(
-      shown,
-      START,
-      'symlink-outside',
-      `this link leads out of the site (to ${real})`,
-      'copy the file into public/ instead of linking to it',
-    );
-  }
-  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkLink } from './discover.js';
+import { checkLink, readSource, unreadable } from './source.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { parseYaml, type YamlSource } from '../schema/yaml.js';
 
@@ -128,15 +128,16 @@ export function readSiteFile(
   root: string,
   file: string,
 ): { text?: string; diagnostics: Diagnostic[] } {
-  const path = join(root, file);
-  if (!existsSync(path)) {
-    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()
-      ? { diagnostics: [checkLink(root, realpathSync(root), file)!] }
-      : { diagnostics: [] };
+  let present: boolean;
+  try {
+    present = lstatSync(join(root, file), { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    return { diagnostics: [unreadable(file, error)] };
   }
-  if (lstatSync(path).isSymbolicLink()) {
-    const problem = checkLink(root, realpathSync(root), file);
-    if (problem) return { diagnostics: [problem] };
-  }
-  return decode(file, readFileSync(path));
+  if (!present) return { diagnostics: [] };
+  // Through a linked folder too (data/ → elsewhere): the file must lie inside the site.
+  const outside = checkLink(root, realpathSync(root), file);
+  if (outside) return { diagnostics: [outside] };
+  const read = readSource(root, file);
+  return read.bytes ? decode(file, read.bytes) : { diagnostics: read.diagnostics };
 }

@@ -1,6 +1,7 @@
 import { Eta } from 'eta/core';
 import fg from 'fast-glob';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { checkFolder, checkLink, reportingFs, unreadable } from './source.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
@@ -29,29 +30,62 @@ export interface Theme {
  */
 export function loadTheme(root: string): Theme {
   const files = new Map<string, { abs: string; shown: string }>();
-  for (const [dir, label] of [
-    [BUILTIN_TEMPLATES, '(built-in)/templates/'],
-    [join(root, 'templates'), 'templates/'],
-  ] as const) {
-    if (!existsSync(dir)) continue;
-    for (const rel of fg.globSync('**/*', {
-      cwd: dir,
-      onlyFiles: true,
+  const diagnostics: Diagnostic[] = [];
+  for (const rel of fg.globSync('**/*', { cwd: BUILTIN_TEMPLATES, onlyFiles: true })) {
+    files.set(rel, { abs: join(BUILTIN_TEMPLATES, rel), shown: `(built-in)/templates/${rel}` });
+  }
+  const own = join(root, 'templates');
+  const folder = checkFolder(root, 'templates');
+  if (folder) diagnostics.push(folder);
+  else if (existsSync(own)) {
+    const realRoot = realpathSync(root);
+    for (const entry of fg.globSync('**/*', {
+      cwd: own,
+      onlyFiles: false,
       followSymbolicLinks: false,
+      objectMode: true,
+      fs: reportingFs(root, diagnostics),
     })) {
-      files.set(rel, { abs: join(dir, rel), shown: label + rel });
+      const shown = `templates/${entry.path}`;
+      if (entry.dirent.isSymbolicLink()) {
+        // A link to a template is followed while it stays inside the site.
+        const problem = checkLink(root, realRoot, shown);
+        if (problem) {
+          diagnostics.push(problem);
+          continue;
+        }
+        if (!statSync(join(own, entry.path)).isFile()) {
+          diagnostics.push(
+            diagnostic(
+              shown,
+              START,
+              'symlink-folder',
+              'gazette does not follow links to folders',
+              'move the files into the folder, or link each file',
+            ),
+          );
+          continue;
+        }
+      } else if (!entry.dirent.isFile()) continue;
+      files.set(entry.path, { abs: join(own, entry.path), shown });
     }
   }
   const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
-  const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const assets: Asset[] = [];
   for (const [rel, { abs, shown }] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (rel.endsWith('.eta')) {
       const name = `@${rel.slice(0, -4)}`;
       sources.set(name, shown);
+      let text: string;
       try {
-        eta.loadTemplate(name, readFileSync(abs, 'utf8'));
+        text = readFileSync(abs, 'utf8');
+      } catch (error) {
+        diagnostics.push(unreadable(shown, error));
+        continue;
+      }
+      try {
+        eta.loadTemplate(name, text);
       } catch (error) {
         diagnostics.push(
           diagnostic(
@@ -64,7 +98,11 @@ export function loadTheme(root: string): Theme {
         );
       }
     } else if (rel.startsWith('assets/')) {
-      assets.push({ path: `/${rel}`, bytes: readFileSync(abs) });
+      try {
+        assets.push({ path: `/${rel}`, bytes: readFileSync(abs) });
+      } catch (error) {
+        diagnostics.push(unreadable(shown, error));
+      }
     }
   }
   return {

@@ -115,12 +115,4 @@ describe('gazette check', () => {
     expect((await run()).code).toBe(2);
     expect((await run('--help')).code).toBe(0);
   });
-
-  it('refuses an output folder that would replace the site', async () => {
-    const dir = site();
-    const result = await run('build', '--root', dir, '--out', dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('would replace the site folder');
-    expect((await run('build', '--root', dir, '--out', join(dir, 'content'))).code).toBe(2);
-  });
 });

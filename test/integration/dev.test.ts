@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDev, type DevHandle } from '../../src/commands/dev.js';
 import type { Update } from '../../src/dev/session.js';
 import { buildSite } from '../../src/pipeline.js';
-import { MemoryWriter } from '../../src/stages/write.js';
+import { MemoryWriter } from '../../src/output/memory.js';
 import { AUTHORITIES, BULLETIN, item, makeSite, removeSite, writeFiles } from '../helpers.js';
 
 const quiet = { out: () => {}, err: () => {} };

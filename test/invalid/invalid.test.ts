@@ -12,7 +12,16 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTHORITIES, BULLETIN, item, makeSite, page, removeSite, run } from '../helpers.js';
+import {
+  AUTHORITIES,
+  BULLETIN,
+  item,
+  makeSite,
+  page,
+  previousSite,
+  removeSite,
+  run,
+} from '../helpers.js';
 
 /**
  * Bad input (DESIGN.md): one fixture site per case in test/fixtures/invalid/,
@@ -105,8 +114,7 @@ function prepare(name: string, suffix: string): string {
   const root = join(tmp, `${name}-${suffix}`);
   cpSync(join(FIXTURES, name), root, { recursive: true });
   SETUP[name]?.(root);
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist/index.html'), SENTINEL);
+  previousSite(join(root, 'dist'), { 'index.html': SENTINEL });
   return root;
 }
 
@@ -130,7 +138,10 @@ describe.each(CASES)('%s', (name) => {
 
     // A failed build changes nothing: the previous site stays, no half-written folder is left.
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe(SENTINEL);
-    expect(readdirSync(join(root, 'dist'))).toEqual(['index.html']);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual([
+      '.gazette-manifest.json',
+      'index.html',
+    ]);
     expect(readdirSync(root).filter((entry) => entry.startsWith('dist.gazette-'))).toEqual([]);
   });
 
@@ -159,8 +170,8 @@ describe('ordinary input that looks unusual', () => {
           'First line.\nSecond line.[^1]\n\n[^1]: A note.\n',
         ),
       ),
-      'dist/index.html': SENTINEL,
     });
+    previousSite(join(root, 'dist'), { 'index.html': SENTINEL });
     try {
       const result = await run('build', '--root', root);
       expect(result.stderr).toBe('');

@@ -1,0 +1,116 @@
+import { lstatSync, readdir, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+
+/**
+ * Reading the site's own files: every read says what went wrong as a
+ * diagnostic naming the file (unreadable, a link out of the site, a broken
+ * link), never as an exception.
+ */
+
+export function unreadable(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return diagnostic(
+    file,
+    START,
+    'file-unreadable',
+    code === 'EISDIR'
+      ? 'this is a folder, where gazette expects a file'
+      : `gazette cannot read this (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})`,
+    code === 'EISDIR'
+      ? 'rename or remove the folder'
+      : 'check its permissions: whoever runs gazette must be able to read it',
+  );
+}
+
+/** An error when the link at `path` (relative to the site) is broken or leads out of the site. */
+export function checkLink(root: string, realRoot: string, path: string): Diagnostic | undefined {
+  let target: string;
+  try {
+    target = realpathSync(join(root, path));
+  } catch {
+    return diagnostic(
+      path,
+      START,
+      'symlink-broken',
+      'this link points to nothing',
+      'remove the link or restore its target',
+    );
+  }
+  const inside = relative(realRoot, target);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || /^([a-zA-Z]:|\/)/.test(inside)) {
+    return diagnostic(
+      path,
+      START,
+      'symlink-outside',
+      `this link leads out of the site (to ${target})`,
+      'copy the file into the site instead of linking to it',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * A top-level folder of the site (`content`, `data`, `templates`, `public`):
+ * a link to it is followed only when it stays inside the site. Returns a
+ * problem, or undefined when the folder is fine (or absent).
+ */
+export function checkFolder(root: string, name: string): Diagnostic | undefined {
+  const stat = lstatSync(join(root, name), { throwIfNoEntry: false });
+  if (!stat?.isSymbolicLink()) return undefined;
+  return checkLink(root, realpathSync(root), name);
+}
+
+/** A site file's bytes (`file` relative to the root), refusing links out of the site. */
+export function readSource(
+  root: string,
+  file: string,
+  realRoot = realpathSync(root),
+): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+  try {
+    if (lstatSync(join(root, file)).isSymbolicLink()) {
+      const problem = checkLink(root, realRoot, file);
+      if (problem) return { diagnostics: [problem] };
+    }
+    return { bytes: readFileSync(join(root, file)), diagnostics: [] };
+  } catch (error) {
+    return { diagnostics: [unreadable(file, error)] };
+  }
+}
+
+/**
+ * A file system adapter for fast-glob that reports a folder it cannot read
+ * (with its path relative to `root`) and goes on with the rest, rather than
+ * failing the whole listing or skipping the folder in silence.
+ */
+export function reportingFs(root: string, problems: Diagnostic[]) {
+  const report = (path: string, error: unknown) =>
+    problems.push(unreadable(relative(root, path).split(sep).join('/'), error));
+  return {
+    readdir: ((path: string, options: unknown, callback: unknown) => {
+      const done = (typeof options === 'function' ? options : callback) as (
+        error: NodeJS.ErrnoException | null,
+        entries: unknown[],
+      ) => void;
+      const handle = (error: NodeJS.ErrnoException | null, entries: unknown[]) => {
+        if (error && (error.code === 'EACCES' || error.code === 'EPERM')) {
+          report(path, error);
+          return done(null, []);
+        }
+        done(error, entries);
+      };
+      if (typeof options === 'function') readdir(path, handle as never);
+      else readdir(path, options as never, handle as never);
+    }) as never,
+    readdirSync: ((path: string, options?: unknown) => {
+      try {
+        return readdirSync(path, options as never);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EPERM') throw error;
+        report(path, error);
+        return [];
+      }
+    }) as never,
+  };
+}
