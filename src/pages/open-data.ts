@@ -1,4 +1,5 @@
 import { isoDate } from '../domain/dates.js';
+import { decimalAmount } from '../domain/fines.js';
 import type { Item, Site } from '../model.js';
 import { itemJsonSchema } from '../schema/json-schema.js';
 import type { Add } from './index.js';
@@ -79,7 +80,7 @@ export function itemRecord(site: Site, item: Item, absolute: (path: string) => s
     }),
     parties: item.parties,
     fines: item.fines.map((f) => ({
-      amount: `${Math.floor(f.cents / 100)}.${String(f.cents % 100).padStart(2, '0')}`,
+      amount: decimalAmount(f.minor, f.exponent),
       currency: f.currency,
       display: f.display,
     })),
