@@ -114,13 +114,16 @@ export function chartPeriods(records: readonly FineRecord[]): { unit: PeriodUnit
   if (records.length === 0) return { unit: 'year', keys: [] };
   let first = Infinity;
   let last = -Infinity;
+  // A fine known only by its year cannot be drawn in a month: then the chart is by year.
+  let monthly = true;
   for (const { item } of records) {
-    const month = item.date.year * 12 + item.date.month - 1;
+    if (item.date.month === undefined) monthly = false;
+    const month = item.date.year * 12 + (item.date.month ?? 12) - 1;
     first = Math.min(first, month);
     last = Math.max(last, month);
   }
   const keys: string[] = [];
-  if (last - first + 1 < 24) {
+  if (monthly && last - first + 1 < 24) {
     for (let m = first; m <= last; m++) {
       keys.push(monthId({ year: Math.floor(m / 12), month: (m % 12) + 1 }));
     }

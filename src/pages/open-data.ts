@@ -72,7 +72,8 @@ export function itemRecord(site: Site, item: Item, absolute: (path: string) => s
     title: item.title,
     title_original: item.titleOriginal,
     date: isoDate(item.date),
-    date_precision: item.date.day === undefined ? 'month' : 'day',
+    date_precision:
+      item.date.month === undefined ? 'year' : item.date.day === undefined ? 'month' : 'day',
     category: item.category,
     authorities: item.authorities.map((id) => {
       const a = site.authorities.get(id)!;

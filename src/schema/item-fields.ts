@@ -119,7 +119,7 @@ export function readSources(r: FieldReader, raw: Record<string, unknown>): Sourc
     const date =
       entry.date === undefined || entry.date === null
         ? undefined
-        : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
+        : r.date(entry.date, [...path, 'date'], `a source's "date"`, 'year');
     sources.push({ title, url, publisher: text('publisher'), date });
   });
   return sources;
