@@ -160,7 +160,8 @@
       state[name] = params.get(name) || '';
     });
     var sort = params.get('sort');
-    if (sort && NAMES[sort]) state.sort = sort;
+    // An own property only: ?sort=constructor names no column.
+    if (sort && Object.prototype.hasOwnProperty.call(NAMES, sort)) state.sort = sort;
     var dir = params.get('order');
     state.order = dir === 'asc' || dir === 'desc' ? dir : DESCENDING_FIRST[state.sort] ? 'desc' : 'asc';
   }

@@ -84,4 +84,14 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker totals in minor units', ()
     await expect.poll(status).toBe('Showing 1 of 4 fines, totalling KWD 0.500.');
     expect(errors).toEqual([]);
   });
+
+  it('takes a sort from the address only when it names a column', async () => {
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      await page.goto(`${base}fines/?sort=${name}`);
+      await expect
+        .poll(() => page.locator('.fines-order').textContent())
+        .toBe(', by date, newest first');
+    }
+    expect(errors).toEqual([]);
+  });
 });
