@@ -100,6 +100,31 @@ describe('an item dated 2018', () => {
   });
 });
 
+describe('a bulletin whose period holds the whole year', () => {
+  it('takes the year-only items of that year by default', async () => {
+    const site = makeSite({
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2019-01.md':
+        '---\ntitle: The Year 2018\ndate: 2019-01-15\ncovers: {from: 2018-01-01, to: 2018-12-31}\n---\nA year in review.\n',
+      'content/bulletins/2019-02.md': '---\ndate: 2019-02-15\n---\nJanuary.\n',
+      'content/items/in-2018.md': item({ title: 'Known by Its Year', date: '2018' }),
+      'content/items/in-2019.md': item({ title: 'Known by Its Year, Later', date: '2019' }),
+    });
+    try {
+      const result = await run('build', '--root', site);
+      expect(result.stderr).toBe('');
+      const year = readFileSync(join(site, 'dist/bulletins/2019-01/index.html'), 'utf8');
+      const january = readFileSync(join(site, 'dist/bulletins/2019-02/index.html'), 'utf8');
+      expect(year).toContain('Known by Its Year<');
+      expect(year).not.toContain('Known by Its Year, Later');
+      // January 2019 does not hold the whole of 2019.
+      expect(january).not.toContain('Known by Its Year');
+    } finally {
+      removeSite(site);
+    }
+  });
+});
+
 describe('a year where a day is needed', () => {
   it('is an error that shows the accepted forms', async () => {
     const bad = makeSite({
