@@ -63,7 +63,7 @@ function newItem(root: string, title: string, values: Record<string, unknown>): 
   }
   let date = today();
   if (typeof values.date === 'string') {
-    const parsed = parseDate(values.date, true);
+    const parsed = parseDate(values.date, 'month');
     if (!parsed.ok) return { error: `--date: ${parsed.reason}` };
     date = parsed.date;
   }
@@ -104,7 +104,7 @@ function newItem(root: string, title: string, values: Record<string, unknown>): 
 }
 
 function newBulletin(root: string, id: string): Made {
-  const parsed = parseDate(id, true);
+  const parsed = parseDate(id, 'month');
   if (!/^\d{4}-\d{2}$/.test(id) || !parsed.ok) {
     return { error: `"${id}" is not a bulletin id: write the publication month as YYYY-MM` };
   }

@@ -1,16 +1,22 @@
 /**
- * Calendar dates as editors write them: a day (`2022-01-28`) or a month
- * (`2022-01`, "In January 2022"). No time zones: a date is a calendar fact.
+ * Calendar dates as editors write them: a day (`2022-01-28`), a month
+ * (`2022-01`, "In January 2022") or a year (`2018`, "In 2018"). No time
+ * zones: a date is a calendar fact. A month or a year sorts as its last day.
  */
 export interface PartialDate {
   year: number;
-  month: number;
-  /** Absent for month precision. */
+  /** Absent for year precision. */
+  month?: number;
+  /** Absent for month and year precision (never present without `month`). */
   day?: number;
 }
 
+/** The coarsest precision a field accepts: `day` only, `month` too, or `year` too. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^(\d{4})$/;
 
 export const MONTH_NAMES = [
   'January',
@@ -39,13 +45,38 @@ export function daysInMonth(year: number, month: number): number {
 
 export type DateResult = { ok: true; date: PartialDate } | { ok: false; reason: string };
 
-/** Parses `YYYY-MM-DD`, or `YYYY-MM` when `allowMonth`; refuses impossible dates. */
-export function parseDate(text: string, allowMonth: boolean): DateResult {
+/** The forms a field accepts, for messages: "2022-01-28, 2022-01 or 2022". */
+export function dateForms(coarsest: DatePrecision): string {
+  return coarsest === 'day'
+    ? '2022-01-28'
+    : coarsest === 'month'
+      ? '2022-01-28 or 2022-01'
+      : '2022-01-28, 2022-01 or 2022';
+}
+
+/** How to write a date a field accepts, for hints. */
+export function dateHint(coarsest: DatePrecision): string {
+  return coarsest === 'day'
+    ? 'write YYYY-MM-DD, e.g. 2022-03-01'
+    : coarsest === 'month'
+      ? 'write YYYY-MM-DD (2022-01-28), or YYYY-MM (2022-01) for "in January 2022"'
+      : 'write YYYY-MM-DD (2022-01-28), YYYY-MM (2022-01) for "in January 2022", or YYYY (2022) for "in 2022"';
+}
+
+/**
+ * Parses `YYYY-MM-DD`, or `YYYY-MM` and `YYYY` where `coarsest` allows;
+ * refuses impossible dates.
+ */
+export function parseDate(text: string, coarsest: DatePrecision): DateResult {
   const day = DAY.exec(text);
-  const month = day ? null : MONTH.exec(text);
-  if (!day && !(month && allowMonth)) {
-    const shape = allowMonth ? 'YYYY-MM-DD or YYYY-MM' : 'YYYY-MM-DD';
-    return { ok: false, reason: `"${text}" is not a date in the form ${shape}` };
+  const month = coarsest !== 'day' ? MONTH.exec(text) : null;
+  const year = coarsest === 'year' ? YEAR.exec(text) : null;
+  if (year) return { ok: true, date: { year: Number(year[1]) } };
+  if (!day && !month) {
+    return {
+      ok: false,
+      reason: `"${text}" is not a date in a form gazette reads (${dateForms(coarsest)})`,
+    };
   }
   const parts = (day ?? month)!;
   const y = Number(parts[1]);
@@ -67,38 +98,61 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** `2022-01-28` or `2022-01`: the form the editor wrote. */
+/** `2022-01-28`, `2022-01` or `2022`: the form the editor wrote. */
 export function isoDate(date: PartialDate): string {
-  const month = `${pad(date.year, 4)}-${pad(date.month)}`;
+  const year = pad(date.year, 4);
+  if (date.month === undefined) return year;
+  const month = `${year}-${pad(date.month)}`;
   return date.day === undefined ? month : `${month}-${pad(date.day)}`;
 }
 
+/** `2022-01`: the month of a date; a year-precision date's is its last, December. */
 export function monthId(date: PartialDate): string {
-  return `${pad(date.year, 4)}-${pad(date.month)}`;
+  return `${pad(date.year, 4)}-${pad(date.month ?? 12)}`;
 }
 
-/** A sortable day number; a month-precision date counts as the end of its month. */
+/** The first and the last day a date can stand for. */
+function firstOf(date: PartialDate): Day {
+  return { year: date.year, month: date.month ?? 1, day: date.day ?? 1 };
+}
+
+function lastOf(date: PartialDate): Day {
+  const month = date.month ?? 12;
+  return { year: date.year, month, day: date.day ?? daysInMonth(date.year, month) };
+}
+
+interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function dayNumber(d: Day): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
+/** A sortable day number; a month or a year counts as its last day. */
 export function sortKey(date: PartialDate): number {
-  const day = date.day ?? daysInMonth(date.year, date.month);
-  return date.year * 10000 + date.month * 100 + day;
+  return dayNumber(lastOf(date));
 }
 
-/** `January 28, 2022`, or `January 2022` for month precision. */
+/** `January 28, 2022`, `January 2022`, or `2018`. */
 export function formatDate(date: PartialDate): string {
+  if (date.month === undefined) return String(date.year);
   const month = MONTH_NAMES[date.month - 1];
   return date.day === undefined ? `${month} ${date.year}` : `${month} ${date.day}, ${date.year}`;
 }
 
 /** The last full day a date can stand for, as `YYYY-MM-DD` (for feeds and sitemaps). */
 export function lastDay(date: PartialDate): string {
-  const day = date.day ?? daysInMonth(date.year, date.month);
-  return `${monthId(date)}-${pad(day)}`;
+  const d = lastOf(date);
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
+/** The month before a date's (a year's: November, the month before its last). */
 export function previousMonth(date: PartialDate): PartialDate {
-  return date.month === 1
-    ? { year: date.year - 1, month: 12 }
-    : { year: date.year, month: date.month - 1 };
+  const month = date.month ?? 12;
+  return month === 1 ? { year: date.year - 1, month: 12 } : { year: date.year, month: month - 1 };
 }
 
 /** An inclusive range of days, as sort keys. */
@@ -107,27 +161,31 @@ export interface Period {
   to: PartialDate;
 }
 
+/** A month or a year lies in the period when the whole of it does. */
 export function periodContains(period: Period, date: PartialDate): boolean {
-  const first = (d: PartialDate) => d.year * 10000 + d.month * 100 + (d.day ?? 1);
-  // A month-precision date lies in the period when its whole month does.
-  const start = first(date);
-  const end = sortKey(date);
-  return start >= first(period.from) && end <= sortKey(period.to);
+  return (
+    dayNumber(firstOf(date)) >= dayNumber(firstOf(period.from)) &&
+    dayNumber(lastOf(date)) <= dayNumber(lastOf(period.to))
+  );
 }
 
 export function periodsOverlap(a: Period, b: Period): boolean {
-  const first = (d: PartialDate) => d.year * 10000 + d.month * 100 + (d.day ?? 1);
-  return first(a.from) <= sortKey(b.to) && first(b.from) <= sortKey(a.to);
+  return (
+    dayNumber(firstOf(a.from)) <= dayNumber(lastOf(b.to)) &&
+    dayNumber(firstOf(b.from)) <= dayNumber(lastOf(a.to))
+  );
 }
 
 /** "January 2022", or "January 1 – March 31, 2022" style for other spans. */
 export function formatPeriod(period: Period): string {
   const { from, to } = period;
+  const first = firstOf(from);
+  const last = lastOf(to);
   const wholeMonth =
-    (from.day ?? 1) === 1 &&
-    from.year === to.year &&
-    from.month === to.month &&
-    (to.day ?? daysInMonth(to.year, to.month)) === daysInMonth(to.year, to.month);
-  if (wholeMonth) return formatDate({ year: from.year, month: from.month });
+    first.day === 1 &&
+    first.year === last.year &&
+    first.month === last.month &&
+    last.day === daysInMonth(last.year, last.month);
+  if (wholeMonth) return formatDate({ year: first.year, month: first.month });
   return `${formatDate(from)} – ${formatDate(to)}`;
 }

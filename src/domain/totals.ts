@@ -1,11 +1,13 @@
 /**
  * Fines added up: per currency, and per year, month or authority within each
- * currency. Amounts are exact integer cents, summed as bigints (a total may
- * pass 2^53 cents where no single fine can); two currencies are never added
- * together. No I/O.
+ * currency. Amounts are exact integers in the currency's minor units (cents,
+ * yen, fils), summed as bigints; two currencies are never added together.
+ * No I/O.
  */
 
-import { currencyLabel, formatAmount, type Fine } from './fines.js';
+import { currencyLabel, decimalAmount, formatAmount, type Fine } from './fines.js';
+
+export { decimalAmount } from './fines.js';
 import { monthId, sortKey, type PartialDate } from './dates.js';
 
 /** What a fine is read from: an item, or anything shaped like one. */
@@ -28,7 +30,10 @@ export interface FineRecord<T extends Fined = Fined> {
 
 export interface Total {
   count: number;
-  cents: bigint;
+  /** The sum in minor units of the currency. */
+  minor: bigint;
+  /** The currency's minor digits (0 until a fine is added: a total of nothing is 0 in any). */
+  exponent: number;
 }
 
 /** Currency code → total, in the order of `currencyOrder`. */
@@ -109,13 +114,16 @@ export function chartPeriods(records: readonly FineRecord[]): { unit: PeriodUnit
   if (records.length === 0) return { unit: 'year', keys: [] };
   let first = Infinity;
   let last = -Infinity;
+  // A fine known only by its year cannot be drawn in a month: then the chart is by year.
+  let monthly = true;
   for (const { item } of records) {
-    const month = item.date.year * 12 + item.date.month - 1;
+    if (item.date.month === undefined) monthly = false;
+    const month = item.date.year * 12 + (item.date.month ?? 12) - 1;
     first = Math.min(first, month);
     last = Math.max(last, month);
   }
   const keys: string[] = [];
-  if (last - first + 1 < 24) {
+  if (monthly && last - first + 1 < 24) {
     for (let m = first; m <= last; m++) {
       keys.push(monthId({ year: Math.floor(m / 12), month: (m % 12) + 1 }));
     }
@@ -127,33 +135,27 @@ export function chartPeriods(records: readonly FineRecord[]): { unit: PeriodUnit
   return { unit: 'year', keys };
 }
 
-/** `1674000000n` → `"16740000.00"`: an exact decimal in the currency's units. */
-export function decimalAmount(cents: bigint): string {
-  const sign = cents < 0n ? '-' : '';
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+/** A total as data: `"16740000.00"`, exact in the currency's minor units. */
+export function totalAmount(total: Total): string {
+  return decimalAmount(total.minor, total.exponent);
 }
 
 /**
  * A total in the house style of a single fine ("RMB 16.74 million",
  * "RMB 300,000", "USD 1,250.50"), exact at any size.
  */
-export function formatTotal(cents: bigint, currency: string): string {
-  return `${currencyLabel(currency)} ${formatCents(cents)}`;
+export function formatTotal(total: Total, currency: string): string {
+  return `${currencyLabel(currency)} ${formatAmount(total.minor, total.exponent)}`;
 }
 
-/** The amount part of `formatTotal`: one house style with single fines (domain/fines). */
-export function formatCents(cents: bigint): string {
-  return formatAmount(cents);
-}
-
-function zero(): Total {
-  return { count: 0, cents: 0n };
+export function zero(): Total {
+  return { count: 0, minor: 0n, exponent: 0 };
 }
 
 function add(total: Total, fine: Fine): void {
   total.count += 1;
-  total.cents += BigInt(fine.cents);
+  total.minor += fine.minor;
+  total.exponent = fine.exponent;
 }
 
 /** Code-point order: the same on every machine, whatever its locale. */

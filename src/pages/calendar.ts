@@ -23,7 +23,7 @@ import { calendarText, type CalendarEvent } from './ical.js';
 import type { Add, PageSpec } from './index.js';
 import { itemMeta } from './view.js';
 
-type Day = PartialDate & { day: number };
+type Day = PartialDate & { month: number; day: number };
 
 export interface ReferenceDate {
   date: Day;
@@ -32,7 +32,8 @@ export interface ReferenceDate {
 }
 
 function toDay(date: PartialDate): Day {
-  return { ...date, day: date.day ?? daysInMonth(date.year, date.month) };
+  const month = date.month ?? 12; // a month or a year counts as its last day
+  return { year: date.year, month, day: date.day ?? daysInMonth(date.year, month) };
 }
 
 /** The calendar's today: SOURCE_DATE_EPOCH's UTC day, else the newest content date. */
@@ -81,7 +82,7 @@ function calendarEntry(site: Site, item: Item) {
     effective: formatDate(item.effective!),
     effectiveIso: isoDate(item.effective!),
     /** "Mar 1": the day within its month group. */
-    day: `${MONTH_NAMES[item.effective!.month - 1]!.slice(0, 3)} ${item.effective!.day ?? ''}`.trim(),
+    day: `${MONTH_NAMES[(item.effective!.month ?? 12) - 1]!.slice(0, 3)} ${item.effective!.day ?? ''}`.trim(),
   };
 }
 

@@ -15,6 +15,8 @@ import {
   groupTotals,
   type FineRecord,
   type PeriodUnit,
+  type Total,
+  zero,
 } from '../domain/totals.js';
 
 const WIDTH = 640;
@@ -74,20 +76,15 @@ export function finesCharts(records: readonly FineRecord[], currencies: string[]
   if (keys.length === 0) return [];
   const totals = groupTotals(records, unit === 'year' ? byYear : byMonth);
   return currencies.map((currency) => {
-    const values = keys.map((key) => totals.get(key)?.get(currency) ?? { count: 0, cents: 0n });
+    const values = keys.map((key) => totals.get(key)?.get(currency) ?? zero());
     return chart(currency, unit, keys, values);
   });
 }
 
-function chart(
-  currency: string,
-  unit: PeriodUnit,
-  keys: string[],
-  values: { count: number; cents: bigint }[],
-): FinesChart {
+function chart(currency: string, unit: PeriodUnit, keys: string[], values: Total[]): FinesChart {
   const label = currencyLabel(currency);
-  const max = values.reduce((m, v) => (v.cents > m ? v.cents : m), 0n);
-  const scale = axisScale(max);
+  const max = values.reduce((m, v) => (v.minor > m.minor ? v : m), zero());
+  const scale = axisScale(max.minor, max.exponent);
   const top = scale.step * scale.steps;
   const slot = PLOT_WIDTH / keys.length;
   const barWidth = round(Math.min(MAX_BAR_WIDTH, Math.max(1, slot * 0.7)));
@@ -95,7 +92,7 @@ function chart(
   const every = Math.ceil(keys.length / 12);
   const bars = keys.map((key, i) => {
     const v = values[i]!;
-    const height = top === 0 ? 0 : round((inUnit(v.cents, scale.size) / top) * PLOT_HEIGHT);
+    const height = top === 0 ? 0 : round((inUnit(v, scale.size) / top) * PLOT_HEIGHT);
     const fines = `${v.count} ${v.count === 1 ? 'fine' : 'fines'}`;
     const y = round(PLOT.top + PLOT_HEIGHT - height);
     return {
@@ -105,8 +102,8 @@ function chart(
       valueY: round(y - 4),
       width: barWidth,
       height,
-      title: `${periodLabel(key, unit)}: ${formatTotal(v.cents, currency)} (${fines})`,
-      value: showValues && v.count > 0 ? number(inUnit(v.cents, scale.size)) : '',
+      title: `${periodLabel(key, unit)}: ${formatTotal(v, currency)} (${fines})`,
+      value: showValues && v.count > 0 ? number(inUnit(v, scale.size)) : '',
     };
   });
   const ticks = Array.from({ length: scale.steps + 1 }, (_, i) => ({
@@ -151,35 +148,38 @@ function describe(
   currency: string,
   unit: PeriodUnit,
   keys: string[],
-  values: { count: number; cents: bigint }[],
+  values: Total[],
   span: string,
 ): string {
   let best = 0;
   values.forEach((v, i) => {
-    if (v.cents > values[best]!.cents) best = i;
+    if (v.minor > values[best]!.minor) best = i;
   });
   const count = values.reduce((n, v) => n + v.count, 0);
   const peak = values[best]!;
   return (
     `Bar chart of the total amount of ${count} ${count === 1 ? 'fine' : 'fines'} in ${label}, ` +
     `one bar per ${unit} ${span}. The highest is ${periodLabel(keys[best]!, unit)}: ` +
-    `${formatTotal(peak.cents, currency)} in ${peak.count} ${peak.count === 1 ? 'fine' : 'fines'}. ` +
+    `${formatTotal(peak, currency)} in ${peak.count} ${peak.count === 1 ? 'fine' : 'fines'}. ` +
     (unit === 'year'
       ? 'The table of totals by year gives every value.'
       : `Every month: ${keys
-          .map((key, i) => `${periodLabel(key, unit)}, ${formatTotal(values[i]!.cents, currency)}`)
+          .map((key, i) => `${periodLabel(key, unit)}, ${formatTotal(values[i]!, currency)}`)
           .join('; ')}.`)
   );
 }
 
 /** A y axis of 4–5 round steps (1, 2 or 5 × 10^n) in thousands, millions or billions. */
-export function axisScale(maxCents: bigint): {
+export function axisScale(
+  maxMinor: bigint,
+  exponent: number,
+): {
   size: number;
   word: string;
   step: number;
   steps: number;
 } {
-  const units = Number(maxCents) / 100;
+  const units = Number(maxMinor) / 10 ** exponent;
   const [size, word] =
     units >= 1e9
       ? [1e9, 'billion']
@@ -196,8 +196,8 @@ export function axisScale(maxCents: bigint): {
   return { size, word, step, steps: Math.max(1, Math.ceil(max / step - 1e-9)) };
 }
 
-function inUnit(cents: bigint, size: number): number {
-  return Number(cents) / 100 / size;
+function inUnit(total: Total, size: number): number {
+  return Number(total.minor) / 10 ** total.exponent / size;
 }
 
 /** A plain number with at most two decimals: "1,500", "2.5", "0.25". */

@@ -12,6 +12,7 @@ import {
   currencyTotals,
   decimalAmount,
   groupTotals,
+  totalAmount,
   type CurrencyTotals,
   type FineRecord,
 } from '../domain/totals.js';
@@ -51,7 +52,7 @@ export function finesCsv(site: Site, records: readonly FineRecord<Item>[]): stri
         item.authorities.join('; '),
         item.authorities.map((id) => site.authorities.get(id)!.name).join('; '),
         fine.currency,
-        decimalAmount(BigInt(fine.cents)),
+        decimalAmount(fine.minor, fine.exponent),
         fine.display,
         item.title,
         absoluteUrl(site.config.baseUrl, item.url),
@@ -65,7 +66,7 @@ function totalsJson(totals: CurrencyTotals) {
   return [...totals].map(([currency, t]) => ({
     currency,
     count: t.count,
-    amount: decimalAmount(t.cents),
+    amount: totalAmount(t),
   }));
 }
 
@@ -86,7 +87,7 @@ export function finesJson(site: Site, records: readonly FineRecord<Item>[]): str
       parties: item.parties,
       authorities: item.authorities,
       currency: fine.currency,
-      amount: decimalAmount(BigInt(fine.cents)),
+      amount: decimalAmount(fine.minor, fine.exponent),
       display: fine.display,
       title: item.title,
       url: absoluteUrl(site.config.baseUrl, item.url),

@@ -7,18 +7,19 @@
  * adds sorting and filtering, reading the raw values from `data-` attributes.
  */
 import { formatDate, isoDate, lastDay } from '../domain/dates.js';
-import { currencyLabel } from '../domain/fines.js';
+import { currencyLabel, decimalAmount } from '../domain/fines.js';
 import {
   byAuthority,
   byYear,
   currencyOrder,
   currencyTotals,
-  decimalAmount,
   fineRecords,
   formatTotal,
   groupTotals,
   type CurrencyTotals,
+  totalAmount,
   type FineRecord,
+  type Total,
 } from '../domain/totals.js';
 import type { Item, Site } from '../model.js';
 import { finesCharts } from './fines-chart.js';
@@ -63,10 +64,10 @@ export interface TotalsRow {
   cells: (AmountView | undefined)[];
 }
 
-function amount(currency: string, total: { count: number; cents: bigint }): AmountView {
+function amount(currency: string, total: Total): AmountView {
   return {
-    display: formatTotal(total.cents, currency),
-    exact: decimalAmount(total.cents),
+    display: formatTotal(total, currency),
+    exact: totalAmount(total),
     count: total.count,
   };
 }
@@ -160,9 +161,13 @@ function fineRow(site: Site, record: FineRecord<Item>, n: number) {
       .join(' ')
       .toLowerCase(),
     currency: fine.currency,
-    cents: String(fine.cents),
-    /** The amount in cents, padded to sort as text ("0000001674000000"). */
-    amountSort: String(fine.cents).padStart(16, '0'),
+    /** The exact amount in the currency's unit ("16740000.00", "300000" for yen). */
+    amount: decimalAmount(fine.minor, fine.exponent),
+    /**
+     * The amount in ten-thousandths of the unit (the most minor digits any
+     * currency has), padded to sort as text within a currency.
+     */
+    amountSort: String(fine.minor * 10n ** BigInt(4 - fine.exponent)).padStart(28, '0'),
     display: fine.display,
     title: item.title,
     titleSort: item.title.toLowerCase(),

@@ -8,14 +8,14 @@ import { daysInMonth, type PartialDate } from '../domain/dates.js';
 export interface CalendarEvent {
   uid: string;
   /** The day it happens (an all-day event). */
-  date: PartialDate & { day: number };
+  date: PartialDate & { month: number; day: number };
   summary: string;
   description?: string;
   /** An absolute URL; left out when the site has no origin. */
   url?: string;
   categories?: string[];
   /** When this information last changed, for DTSTAMP and LAST-MODIFIED. */
-  stamp: PartialDate & { day: number };
+  stamp: PartialDate & { month: number; day: number };
 }
 
 export interface CalendarInfo {
@@ -73,12 +73,14 @@ function pad(n: number, width = 2): string {
 }
 
 /** `20220301` */
-export function icalDate(date: PartialDate & { day: number }): string {
+export function icalDate(date: PartialDate & { month: number; day: number }): string {
   return `${pad(date.year, 4)}${pad(date.month)}${pad(date.day)}`;
 }
 
 /** The day after, for an all-day event's exclusive DTEND. */
-export function nextDay(date: PartialDate & { day: number }): PartialDate & { day: number } {
+export function nextDay(
+  date: PartialDate & { month: number; day: number },
+): PartialDate & { month: number; day: number } {
   if (date.day < daysInMonth(date.year, date.month)) return { ...date, day: date.day + 1 };
   if (date.month < 12) return { year: date.year, month: date.month + 1, day: 1 };
   return { year: date.year + 1, month: 1, day: 1 };

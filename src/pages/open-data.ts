@@ -1,4 +1,5 @@
 import { isoDate } from '../domain/dates.js';
+import { decimalAmount } from '../domain/fines.js';
 import type { Item, Site } from '../model.js';
 import { itemJsonSchema } from '../schema/json-schema.js';
 import type { Add } from './index.js';
@@ -71,7 +72,8 @@ export function itemRecord(site: Site, item: Item, absolute: (path: string) => s
     title: item.title,
     title_original: item.titleOriginal,
     date: isoDate(item.date),
-    date_precision: item.date.day === undefined ? 'month' : 'day',
+    date_precision:
+      item.date.month === undefined ? 'year' : item.date.day === undefined ? 'month' : 'day',
     category: item.category,
     authorities: item.authorities.map((id) => {
       const a = site.authorities.get(id)!;
@@ -79,7 +81,7 @@ export function itemRecord(site: Site, item: Item, absolute: (path: string) => s
     }),
     parties: item.parties,
     fines: item.fines.map((f) => ({
-      amount: `${Math.floor(f.cents / 100)}.${String(f.cents % 100).padStart(2, '0')}`,
+      amount: decimalAmount(f.minor, f.exponent),
       currency: f.currency,
       display: f.display,
     })),

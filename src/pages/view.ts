@@ -44,12 +44,13 @@ export interface ItemMeta {
   sectors: string[];
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft for comments',
-  adopted: 'Adopted',
-  effective: 'In force',
-  repealed: 'Repealed',
-};
+/** A Map, as every lookup by a value an editor wrote (the status is checked, but not here). */
+const STATUS_LABELS: ReadonlyMap<string, string> = new Map([
+  ['draft', 'Draft for comments'],
+  ['adopted', 'Adopted'],
+  ['effective', 'In force'],
+  ['repealed', 'Repealed'],
+]);
 
 export function itemMeta(site: Site, item: Item): ItemMeta {
   return {
@@ -62,7 +63,7 @@ export function itemMeta(site: Site, item: Item): ItemMeta {
     }),
     parties: item.parties,
     fines: item.fines.map((f) => f.display),
-    status: item.status && STATUS_LABELS[item.status],
+    status: item.status && STATUS_LABELS.get(item.status),
     statusKey: item.status,
     effective: item.effective && formatDate(item.effective),
     effectiveIso: item.effective && isoDate(item.effective),

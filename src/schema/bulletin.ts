@@ -53,7 +53,7 @@ export function validateBulletin(doc: Document): {
   if (!raw) return { diagnostics: r.diagnostics };
   r.denyUnknown(raw, BULLETIN_FIELDS);
   const date = r.required(raw, 'date', 'add the publication date: date: 2022-02-17')
-    ? r.date(raw.date, ['date'], '"date"', false)
+    ? r.date(raw.date, ['date'], '"date"', 'day')
     : undefined;
   const covers = date === undefined ? undefined : readCovers(r, raw.covers, date);
   const [year, month] = id.split('-').map(Number) as [number, number];
@@ -69,7 +69,7 @@ export function validateBulletin(doc: Document): {
 function readCovers(r: FieldReader, value: unknown, date: PartialDate): Period | undefined {
   if (value === undefined || value === null) return wholeMonth(previousMonth(date));
   if (typeof value === 'string') {
-    const parsed = parseDate(value.trim(), true);
+    const parsed = parseDate(value.trim(), 'month');
     if (!parsed.ok)
       return r.fail(
         ['covers'],
@@ -91,17 +91,18 @@ function readCovers(r: FieldReader, value: unknown, date: PartialDate): Period |
       '"covers" needs both "from" and "to"',
       'covers: {from: 2022-01-01, to: 2022-01-31}',
     );
-  const from = r.date(value.from, ['covers', 'from'], '"covers.from"', false);
-  const to = r.date(value.to, ['covers', 'to'], '"covers.to"', false);
+  const from = r.date(value.from, ['covers', 'from'], '"covers.from"', 'day');
+  const to = r.date(value.to, ['covers', 'to'], '"covers.to"', 'day');
   if (from === undefined || to === undefined) return undefined;
   if (sortKey(to) < sortKey(from))
     return r.fail(['covers', 'to'], 'date-order', '"covers.to" is before "covers.from"');
   return { from, to };
 }
 
-function wholeMonth(month: PartialDate): Period {
+function wholeMonth(date: PartialDate): Period {
+  const month = date.month ?? 12; // always a month here: previousMonth's, or covers: YYYY-MM
   return {
-    from: { year: month.year, month: month.month, day: 1 },
-    to: { year: month.year, month: month.month, day: daysInMonth(month.year, month.month) },
+    from: { year: date.year, month, day: 1 },
+    to: { year: date.year, month, day: daysInMonth(date.year, month) },
   };
 }

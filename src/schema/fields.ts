@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { parseDate, type PartialDate } from '../domain/dates.js';
+import { dateHint, parseDate, type DatePrecision, type PartialDate } from '../domain/dates.js';
 import { didYouMean } from '../domain/suggest.js';
 import type { YamlPath, YamlSource } from './yaml.js';
 
@@ -93,32 +93,44 @@ export class FieldReader {
     return out;
   }
 
-  date(value: unknown, path: YamlPath, what: string, allowMonth: boolean): PartialDate | undefined {
-    if (typeof value !== 'string') {
+  /**
+   * A date of at most `coarsest` precision. `date: 2018` is a YAML number,
+   * read from the four digits as written (not `2018.0` or `0x7E2`).
+   */
+  date(
+    value: unknown,
+    path: YamlPath,
+    what: string,
+    coarsest: DatePrecision,
+  ): PartialDate | undefined {
+    const text =
+      typeof value === 'string'
+        ? value.trim()
+        : typeof value === 'number'
+          ? this.yaml.written(path)
+          : undefined;
+    const hint = dateHint(coarsest);
+    if (text === undefined) {
       return this.fail(
         path,
         'date-invalid',
         `${what} must be a date like 2022-01-28, not ${describe(value)}`,
+        hint,
       );
     }
-    const result = parseDate(value.trim(), allowMonth);
-    if (!result.ok) {
-      const hint = allowMonth
-        ? 'write YYYY-MM-DD (2022-01-28), or YYYY-MM (2022-01) for "in January 2022"'
-        : 'write YYYY-MM-DD, e.g. 2022-03-01';
-      return this.fail(path, 'date-invalid', `${what}: ${result.reason}`, hint);
-    }
+    const result = parseDate(text, coarsest);
+    if (!result.ok) return this.fail(path, 'date-invalid', `${what}: ${result.reason}`, hint);
     return result.date;
   }
 
   optionalDate(
     record: Record<string, unknown>,
     key: string,
-    allowMonth = false,
+    coarsest: DatePrecision = 'day',
   ): PartialDate | undefined {
     const value = record[key];
     if (value === undefined || value === null) return undefined;
-    return this.date(value, [key], `"${key}"`, allowMonth);
+    return this.date(value, [key], `"${key}"`, coarsest);
   }
 
   oneOf<T extends string>(

@@ -1,4 +1,5 @@
 import type { Fine } from '../domain/fines.js';
+import { findCurrency, unknownCurrency } from '../domain/currencies.js';
 import { FINE_FORMS, parseFineAmount, parseFineText } from '../domain/fines.js';
 import { isAbsoluteHttpUrl, isSafeUrl } from '../domain/urls.js';
 import { FieldReader, describe, isRecord } from './fields.js';
@@ -10,8 +11,17 @@ import type { YamlPath } from './yaml.js';
 export function readFines(r: FieldReader, raw: Record<string, unknown>): Fine[] {
   const fines: Fine[] = [];
   const currency = r.optionalString(raw, 'currency');
+  // The currency is checked once, where it is written, even when no fine needs it.
+  const known = currency === undefined || findCurrency(currency) !== undefined;
+  if (!known) {
+    const { reason, hint } = unknownCurrency(currency);
+    r.fail(['currency'], 'fine-currency', reason, hint);
+  }
   for (const { value, path } of r.list(raw, 'fine')) {
-    const result = readFine(r, value, path, currency);
+    // A fine that leans on a currency reported above is not reported again.
+    if (!known && (typeof value === 'number' || (isRecord(value) && value.currency === undefined)))
+      continue;
+    const result = readFine(r, value, path, known ? currency : undefined);
     if (result) fines.push(result);
   }
   if (currency !== undefined && raw.fine === undefined)
@@ -33,10 +43,11 @@ function readFine(
       return r.fail(
         path,
         'fine-currency',
-        `the fine ${value} has no currency`,
-        `write it with its currency, e.g. fine: "RMB ${value}", or add currency: RMB`,
+        `the fine ${r.yaml.written(path) ?? value} has no currency`,
+        `write it with its currency, e.g. fine: "RMB ${r.yaml.written(path) ?? value}", or add currency: RMB`,
       );
-    result = parseFineAmount(value, currency);
+    // Read from what was typed: YAML reads 2.000 as the float 2.
+    result = parseFineAmount(value, currency, r.yaml.written(path));
   } else if (isRecord(value)) {
     r.denyUnknown(value, ['amount', 'currency'], path);
     const amount = value.amount;
@@ -55,7 +66,7 @@ function readFine(
         'the fine has no "currency"',
         'write {amount: 300000, currency: RMB}',
       );
-    result = parseFineAmount(amount, cur);
+    result = parseFineAmount(amount, cur, r.yaml.written([...path, 'amount']));
   } else {
     return r.fail(
       path,
@@ -64,13 +75,7 @@ function readFine(
       `write ${FINE_FORMS}`,
     );
   }
-  if (!result.ok) {
-    const hint =
-      result.code === 'fine-negative'
-        ? 'write the amount without a minus sign'
-        : `write ${FINE_FORMS}`;
-    return r.fail(path, result.code, result.reason, hint);
-  }
+  if (!result.ok) return r.fail(path, result.code, result.reason, result.hint);
   return result.fine;
 }
 
@@ -114,7 +119,7 @@ export function readSources(r: FieldReader, raw: Record<string, unknown>): Sourc
     const date =
       entry.date === undefined || entry.date === null
         ? undefined
-        : r.date(entry.date, [...path, 'date'], `a source's "date"`, true);
+        : r.date(entry.date, [...path, 'date'], `a source's "date"`, 'year');
     sources.push({ title, url, publisher: text('publisher'), date });
   });
   return sources;

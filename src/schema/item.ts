@@ -100,7 +100,7 @@ export function validateItem(
     'date',
     'add the date it happened: date: 2022-01-28 (or 2022-01 for a month)',
   )
-    ? r.date(raw.date, ['date'], '"date"', true)
+    ? r.date(raw.date, ['date'], '"date"', 'year')
     : undefined;
   const sectionIds = ctx.sections.map((s) => s.id);
   const category = r.required(

@@ -3,9 +3,14 @@ import { STATUSES } from './item.js';
 
 const DAY = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
 const DAY_OR_MONTH = {
-  type: 'string',
-  pattern: '^\\d{4}-\\d{2}(-\\d{2})?$',
-  description: 'YYYY-MM-DD, or YYYY-MM for month precision',
+  oneOf: [
+    {
+      type: 'string',
+      pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+      description: 'YYYY-MM-DD, YYYY-MM for month precision, or YYYY for year precision',
+    },
+    { type: 'integer', minimum: 1000, maximum: 9999, description: 'a year, as YAML reads 2018' },
+  ],
 };
 const ID = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
 const TEXT = { type: 'string', minLength: 1 };

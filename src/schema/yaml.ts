@@ -43,6 +43,26 @@ export class YamlSource {
     return this.position(offset);
   }
 
+  /**
+   * The text a scalar at `path` was written as ("2.000" for the number 2), so
+   * that a number can be read from what the editor typed; undefined for
+   * anything else.
+   */
+  written(path: YamlPath): string | undefined {
+    let node: unknown = this.contents;
+    for (const step of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === step);
+        node = pair?.value;
+      } else if (isSeq(node) && typeof step === 'number') {
+        node = node.items[step];
+      } else {
+        return undefined;
+      }
+    }
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  }
+
   position(offset: number): Position {
     const { line, col } = this.counter.linePos(offset);
     return { line: line + this.lineOffset, column: col };

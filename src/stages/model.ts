@@ -96,8 +96,8 @@ function bulletinsByMonth(bulletins: readonly Bulletin[]): Map<number, Bulletin[
   for (const bulletin of bulletins) {
     const { from, to } = bulletin.covers;
     for (
-      let y = from.year, m = from.month;
-      y * 12 + m <= to.year * 12 + to.month;
+      let y = from.year, m = from.month ?? 1;
+      y * 12 + m <= to.year * 12 + (to.month ?? 12);
       m === 12 ? (y++, (m = 1)) : m++
     ) {
       const key = y * 100 + m;
@@ -132,7 +132,8 @@ function assignBulletin(
     return named;
   }
   // Newest first, so that the latest bulletin covering a date wins (overlaps are reported anyway).
-  const candidates = byMonth.get(item.date.year * 100 + item.date.month) ?? [];
+  // A year-only date is in a bulletin only if its period holds the whole year, December included.
+  const candidates = byMonth.get(item.date.year * 100 + (item.date.month ?? 12)) ?? [];
   return candidates.find((b) => periodContains(b.covers, item.date));
 }
 

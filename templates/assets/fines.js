@@ -54,42 +54,55 @@
     });
   });
 
-  /** "1,000,000", "16.74m", "1.2 bn" → cents as a BigInt; null when empty; NaN when unreadable. */
+  // Amounts are compared as BigInts in ten-thousandths of the currency unit, the
+  // most minor digits any currency has (2 for EUR, 0 for JPY, 3 for KWD, 4 for CLF).
+  var SCALE = 4;
+
+  /** "16740000.00" (data-amount, exact) → ten-thousandths as a BigInt, and the currency's digits. */
+  function readExact(text) {
+    var parts = text.split('.');
+    var fraction = parts[1] || '';
+    return { value: BigInt(parts[0] + fraction.padEnd(SCALE, '0')), exponent: fraction.length };
+  }
+
+  /** "1,000,000", "16.74m", "1.2 bn" → ten-thousandths as a BigInt; null when empty; NaN when unreadable. */
   function parseAmount(text) {
     var t = text.trim().toLowerCase().replace(/,/g, '');
     if (t === '') return null;
     var m = /^(\d*)(?:\.(\d*))?\s*(k|thousand|m|mn|million|b|bn|billion)?$/.exec(t);
     if (!m || (m[1] === '' && !m[2])) return NaN;
     var unit = { k: 3, thousand: 3, m: 6, mn: 6, million: 6, b: 9, bn: 9, billion: 9 }[m[3]] || 0;
-    var fraction = (m[2] || '') + '00' + '0'.repeat(unit);
-    var digits = unit + 2;
-    // Whole units, then the fraction cut at a hundredth of a unit (a filter bound, not money).
+    var fraction = (m[2] || '') + '0'.repeat(SCALE + unit);
+    var digits = unit + SCALE;
+    // Whole units, then the fraction cut at SCALE digits (a filter bound, not money).
     return BigInt((m[1] || '0') + fraction.slice(0, digits)) || 0n;
   }
 
   /** The house style, as the page writes amounts: "RMB 16.74 million", "RMB 300,000". */
-  function format(cents, currency) {
+  function format(scaled, currency, exponent) {
     var label = (LABELS[currency] || currency) + ' ';
+    var minor = scaled / 10n ** BigInt(SCALE - exponent);
+    var unit = 10n ** BigInt(exponent);
     // The same rules as src/domain/fines.ts: billions to three decimals, millions to two.
     var scales = [
-      [100000000000n, 3, ' billion'],
-      [100000000n, 2, ' million'],
+      [1000000000n * unit, 3, ' billion'],
+      [1000000n * unit, 2, ' million'],
     ];
     for (var i = 0; i < scales.length; i++) {
       var size = scales[i][0];
       var places = BigInt(scales[i][1]);
       var step = size / 10n ** places;
-      if (cents >= size && cents % step === 0n) {
-        var scaled = cents / step;
-        var fraction = String(scaled % 10n ** places)
+      if (minor >= size && minor % step === 0n) {
+        var steps = minor / step;
+        var fraction = String(steps % 10n ** places)
           .padStart(scales[i][1], '0')
           .replace(/0+$/, '');
-        var whole = group(scaled / 10n ** places);
+        var whole = group(steps / 10n ** places);
         return label + (fraction ? whole + '.' + fraction : whole) + scales[i][2];
       }
     }
-    var rest = cents % 100n;
-    return label + group(cents / 100n) + (rest ? '.' + String(rest).padStart(2, '0') : '');
+    var rest = minor % unit;
+    return label + group(minor / unit) + (rest ? '.' + String(rest).padStart(exponent, '0') : '');
   }
 
   function group(value) {
@@ -147,7 +160,8 @@
       state[name] = params.get(name) || '';
     });
     var sort = params.get('sort');
-    if (sort && NAMES[sort]) state.sort = sort;
+    // An own property only: ?sort=constructor names no column.
+    if (sort && Object.prototype.hasOwnProperty.call(NAMES, sort)) state.sort = sort;
     var dir = params.get('order');
     state.order = dir === 'asc' || dir === 'desc' ? dir : DESCENDING_FIRST[state.sort] ? 'desc' : 'asc';
   }
@@ -171,10 +185,12 @@
     form.elements.min.setAttribute('aria-invalid', String(min !== min));
     form.elements.max.setAttribute('aria-invalid', String(max !== max));
     var shown = 0;
-    var totals = {};
+    var totals = Object.create(null);
+    var exponents = Object.create(null);
     var currencies = [];
     rows.forEach(function (row) {
-      var cents = BigInt(row.getAttribute('data-cents'));
+      var exact = readExact(row.getAttribute('data-amount'));
+      var amount = exact.value;
       var currency = row.getAttribute('data-currency');
       var authorities = row.getAttribute('data-authorities');
       var visible =
@@ -184,16 +200,17 @@
             : (' ' + authorities + ' ').indexOf(' ' + state.authority + ' ') >= 0)) &&
         (!state.year || row.getAttribute('data-year') === state.year) &&
         (!state.currency || currency === state.currency) &&
-        (typeof min !== 'bigint' || cents >= min) &&
-        (typeof max !== 'bigint' || cents <= max);
+        (typeof min !== 'bigint' || amount >= min) &&
+        (typeof max !== 'bigint' || amount <= max);
       row.hidden = !visible;
       if (visible) {
         shown += 1;
         if (!(currency in totals)) {
           totals[currency] = 0n;
+          exponents[currency] = exact.exponent;
           currencies.push(currency);
         }
-        totals[currency] += cents;
+        totals[currency] += amount;
       }
     });
     var sorted = rows.map(function (_, i) {
@@ -218,7 +235,7 @@
         ? 'Showing all ' + rows.length + ' fines'
         : 'Showing ' + shown + ' of ' + rows.length + ' fines') +
       (shown ? ', totalling ' + list(currencies.sort(byRank).map(function (c) {
-        return format(totals[c], c);
+        return format(totals[c], c, exponents[c]);
       })) + '.' : '.') +
       invalid;
     if (remember) toAddress();

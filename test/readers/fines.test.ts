@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAmount, type Fine } from '../../src/domain/fines.js';
+import { decimalAmount, formatAmount, type Fine } from '../../src/domain/fines.js';
 import {
   byAuthority,
   byYear,
   chartPeriods,
   currencyOrder,
   currencyTotals,
-  decimalAmount,
   fineRecords,
-  formatCents,
+  formatTotal,
   groupTotals,
+  totalAmount,
   type Fined,
+  type Total,
 } from '../../src/domain/totals.js';
 import { DevSession } from '../../src/dev/session.js';
 import { axisScale } from '../../src/pages/fines-chart.js';
@@ -23,7 +24,12 @@ import { page, removeSite, run, type HtmlDocument } from '../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/readers-b');
 
-const fine = (cents: number, currency = 'CNY'): Fine => ({ cents, currency, display: '' });
+const fine = (cents: number | bigint, currency = 'CNY'): Fine => ({
+  minor: BigInt(cents),
+  exponent: 2,
+  currency,
+  display: '',
+});
 const fined = (
   url: string,
   date: string,
@@ -35,16 +41,16 @@ const fined = (
 };
 
 /** Totals as plain data: `{ key: { CNY: [count, "decimal"] } }`. */
-function plain(groups: Map<string, Map<string, { count: number; cents: bigint }>>) {
+function plain(groups: Map<string, Map<string, Total>>) {
   return Object.fromEntries(
     [...groups].map(([key, totals]) => [
       key,
-      Object.fromEntries([...totals].map(([c, t]) => [c, [t.count, decimalAmount(t.cents)]])),
+      Object.fromEntries([...totals].map(([c, t]) => [c, [t.count, totalAmount(t)]])),
     ]),
   );
 }
 
-describe('decimalAmount and formatCents: exact at any size', () => {
+describe('decimalAmount and formatTotal: exact at any size', () => {
   const cases: [bigint, string, string][] = [
     [0n, '0.00', '0'],
     [5n, '0.05', '0.05'],
@@ -57,12 +63,13 @@ describe('decimalAmount and formatCents: exact at any size', () => {
     [100_000_000_000_000_000n, '1000000000000000.00', '1,000,000 billion'],
   ];
   it.each(cases)('%s cents', (cents, decimal, text) => {
-    expect(decimalAmount(cents)).toBe(decimal);
-    expect(formatCents(cents)).toBe(text);
+    expect(decimalAmount(cents, 2)).toBe(decimal);
+    expect(formatTotal({ count: 1, minor: cents, exponent: 2 }, 'USD')).toBe(`USD ${text}`);
   });
   it('writes a total in the same house style as a single fine', () => {
     for (const cents of [0, 1, 99, 100, 30_000_000, 1_674_000_000, 802_600_000_000, 123_456_789]) {
-      expect(formatCents(BigInt(cents))).toBe(formatAmount(cents));
+      const total = { count: 1, minor: BigInt(cents), exponent: 2 };
+      expect(formatTotal(total, 'CNY')).toBe(`RMB ${formatAmount(BigInt(cents), 2)}`);
     }
   });
 });
@@ -125,11 +132,11 @@ describe('totals per currency, never across currencies', () => {
   it('keeps integer cents exact where floating point would not', () => {
     const many = Array.from({ length: 10 }, (_, i) => fined(`/i${i}/`, '2022-01-01', [], fine(10)));
     // 0.1 ten times is 0.9999999999999999 in floating point; ten times 10 cents is 1.00.
-    expect(decimalAmount(currencyTotals(fineRecords(many)).get('CNY')!.cents)).toBe('1.00');
+    expect(totalAmount(currencyTotals(fineRecords(many)).get('CNY')!)).toBe('1.00');
     const huge = [1, 2, 3].map((i) =>
       fined(`/h${i}/`, '2022-01-01', [], fine(Number.MAX_SAFE_INTEGER)),
     );
-    expect(currencyTotals(fineRecords(huge)).get('CNY')!.cents).toBe(
+    expect(currencyTotals(fineRecords(huge)).get('CNY')!.minor).toBe(
       3n * BigInt(Number.MAX_SAFE_INTEGER),
     );
   });
@@ -169,7 +176,7 @@ describe('axisScale: round steps in a readable unit', () => {
     [15_000_000_000n, 'million', 50, 3],
   ];
   it.each(cases)('%s cents', (cents, word, step, steps) => {
-    expect(axisScale(cents)).toMatchObject({ word, step, steps });
+    expect(axisScale(cents, 2)).toMatchObject({ word, step, steps });
   });
 });
 
@@ -252,7 +259,7 @@ describe('the fines tracker of a site with known fines', () => {
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(8);
     const first = rows[0]!;
-    expect(first.getAttribute('data-cents')).toBe('1674000000');
+    expect(first.getAttribute('data-amount')).toBe('16740000.00');
     expect(first.getAttribute('data-currency')).toBe('CNY');
     expect(first.getAttribute('data-year')).toBe('2022');
     expect(first.querySelector('td')!.getAttribute('data-sort')).toBe('2022-01-31');
@@ -260,7 +267,7 @@ describe('the fines tracker of a site with known fines', () => {
     const amount = first.querySelectorAll('td')[3]!;
     expect(amount.className).toBe('num');
     expect(amount.textContent).toBe('RMB 16.74 million');
-    expect(amount.getAttribute('data-sort')).toBe('0000001674000000');
+    expect(amount.getAttribute('data-sort')).toBe('0000000000000000167400000000');
     expect(first.querySelector('td:last-child a')!.getAttribute('href')).toBe(
       '../items/bank-two-fines/',
     );
@@ -336,6 +343,7 @@ describe('the fines tracker of a site with known fines', () => {
         records
           .filter((r) => r.currency === currency)
           .reduce((n, r) => n + BigInt(r.amount!.replace('.', '')), 0n),
+        2,
       );
     expect([sum('CNY'), sum('EUR'), sum('USD')]).toEqual([
       '26271590000.00',
