@@ -90,7 +90,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.out('gazette 0.1.0');
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`gazette: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;

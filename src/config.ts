@@ -1,5 +1,5 @@
 import { diagnostic, START, type Diagnostic } from './diagnostics.js';
-import { ID } from './domain/slugs.js';
+import { ID, tooLong } from './domain/slugs.js';
 import { parseBaseUrl, type BaseUrl } from './domain/urls.js';
 import { FieldReader, isRecord } from './schema/fields.js';
 import { parseYaml } from './schema/yaml.js';
@@ -128,6 +128,11 @@ function readSections(r: FieldReader, value: unknown): Section[] | undefined {
     r.denyUnknown(entry, ['id', 'title'], ['sections', i]);
     const id = r.string(entry.id, ['sections', i, 'id'], 'a section\'s "id"');
     if (id === undefined) return;
+    const long = tooLong("a section's id", id);
+    if (long) {
+      r.fail(['sections', i, 'id'], 'name-too-long', long, 'shorten it');
+      return;
+    }
     if (!ID.test(id) || RESERVED.has(id)) {
       r.fail(
         ['sections', i, 'id'],

@@ -3,16 +3,18 @@ import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, withBaseUrl, type Config } fr
 import { readSiteFile } from './stages/read.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from './diagnostics.js';
 import type { LoadedBulletin, LoadedItem, Site } from './model.js';
-import { sitePages } from './pages/index.js';
+import { planPages, sitePages } from './pages/index.js';
 import { AUTHORITIES_FILE, parseAuthorities } from './schema/authorities.js';
+import { aliasPosition } from './schema/item.js';
 import { discover } from './stages/discover.js';
 import { loadBulletinFile } from './stages/load.js';
 import { loadItems } from './stages/load-items.js';
 import { buildModel } from './stages/model.js';
-import { publicConflicts, readPublic } from './stages/public.js';
-import { renderPages, type OutputFile } from './stages/render.js';
+import { readPublic } from './stages/public.js';
+import { addressConflicts, type Address, type ChosenAddress } from './pages/addresses.js';
+import { outputPath, renderPages, type OutputFile } from './stages/render.js';
 import { contentFingerprint, type Writer } from './output/writer.js';
-import { loadTheme } from './stages/theme.js';
+import { loadTheme, type Theme } from './stages/theme.js';
 
 /**
  * The stages in order:
@@ -29,6 +31,8 @@ export interface SiteOptions {
 export interface LoadResult {
   config: Config | undefined;
   site: Site | undefined;
+  theme?: Theme;
+  publicFiles: OutputFile[];
   /** Sorted; empty when the site is valid. */
   diagnostics: Diagnostic[];
   /** The configuration itself is wrong: a usage error (exit 2), not a content error. */
@@ -59,12 +63,19 @@ export function missingRoot(root: string): Diagnostic | undefined {
 export async function loadSite(options: SiteOptions): Promise<LoadResult> {
   const missing = missingRoot(options.root);
   if (missing)
-    return { config: undefined, site: undefined, configError: true, diagnostics: [missing] };
+    return {
+      config: undefined,
+      site: undefined,
+      publicFiles: [],
+      configError: true,
+      diagnostics: [missing],
+    };
   const { config, diagnostics: configDiagnostics } = loadConfig(options);
   if (configDiagnostics.length > 0) {
     return {
       config: undefined,
       site: undefined,
+      publicFiles: [],
       configError: true,
       diagnostics: sortDiagnostics(configDiagnostics),
     };
@@ -94,12 +105,52 @@ export async function loadSite(options: SiteOptions): Promise<LoadResult> {
   }
   const model = buildModel({ config, authorities, items, bulletins });
   diagnostics.push(...model.diagnostics);
+  const theme = loadTheme(options.root);
+  const pub = readPublic(options.root);
+  diagnostics.push(...theme.diagnostics, ...pub.diagnostics);
+  diagnostics.push(...siteAddressConflicts(model.site, theme, pub.files));
   return {
     config,
     site: model.site,
+    theme,
+    publicFiles: pub.files,
     configError: false,
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/**
+ * The addresses content chooses (aliases, public/) against every file the
+ * site generates: one check, shared by build, check and dev.
+ */
+export function siteAddressConflicts(
+  site: Site,
+  theme: Theme,
+  publicFiles: readonly OutputFile[],
+): Diagnostic[] {
+  const generated: Address[] = planPages(site).map((page) => ({
+    path: outputPath(page.path),
+    file: page.deps !== 'site' && page.path.startsWith('/items/') ? page.deps[0]?.file : undefined,
+  }));
+  for (const asset of theme.assets) generated.push({ path: outputPath(asset.path) });
+  const chosen: ChosenAddress[] = [];
+  for (const item of site.items) {
+    for (const alias of item.aliases) {
+      chosen.push({
+        path: outputPath(alias),
+        shown: alias,
+        file: item.file,
+        at: item.positions[aliasPosition(alias)] ?? item.positions.aliases ?? START,
+        kind: 'alias',
+        target: outputPath(item.url),
+      });
+    }
+  }
+  for (const file of publicFiles) {
+    const shown = `public/${file.path}`;
+    chosen.push({ path: file.path, shown, file: shown, at: START, kind: 'public' });
+  }
+  return addressConflicts(generated, chosen);
 }
 
 export interface BuildResult extends LoadResult {
@@ -113,15 +164,10 @@ export interface BuildResult extends LoadResult {
  */
 export async function buildSite(options: SiteOptions, writer: Writer): Promise<BuildResult> {
   const loaded = await loadSite(options);
-  const theme = loadTheme(options.root);
-  const pub = readPublic(options.root);
-  const early = [...loaded.diagnostics, ...theme.diagnostics, ...pub.diagnostics];
-  if (!loaded.site || early.length > 0) {
+  if (!loaded.site || !loaded.theme || loaded.diagnostics.length > 0) {
     await writer.abort();
-    return { ...loaded, diagnostics: sortDiagnostics(early), written: 0 };
+    return { ...loaded, written: 0 };
   }
-  // Public files are copied as they are; only one at the address of a file
-  // gazette generates is an error (naming both), found once every page is made.
   let written = 0;
   const put = (file: OutputFile) => {
     written++;
@@ -132,16 +178,11 @@ export async function buildSite(options: SiteOptions, writer: Writer): Promise<B
     }
     return writer.write(file.path, file.content, fingerprint);
   };
-  for (const file of pub.files) await put(file);
-  const generated = new Set<string>();
-  const emit = (file: OutputFile) => {
-    generated.add(file.path);
-    return put(file);
-  };
-  const diagnostics = sortDiagnostics([
-    ...(await renderPages(loaded.site, theme, sitePages(loaded.site), emit)),
-    ...publicConflicts(pub.files, generated),
-  ]);
+  // Public files are copied as they are (an address clash was refused above).
+  for (const file of loaded.publicFiles) await put(file);
+  const diagnostics = sortDiagnostics(
+    await renderPages(loaded.site, loaded.theme, sitePages(loaded.site), put),
+  );
   if (diagnostics.length > 0) {
     await writer.abort();
     return { ...loaded, diagnostics, written: 0 };

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
-import { planPages, type PagePlan } from '../pages/index.js';
-import { loadConfig, type SiteOptions } from '../pipeline.js';
+import { aliasPlans, planPages, type PagePlan } from '../pages/index.js';
+import { loadConfig, siteAddressConflicts, type SiteOptions } from '../pipeline.js';
 import { AUTHORITIES_FILE, parseAuthorities, type Authority } from '../schema/authorities.js';
 import { BULLETINS_DIR, discover, ITEMS_DIR } from '../stages/discover.js';
 import { loadBulletin, loadItem } from '../stages/load.js';
 import { buildModel } from '../stages/model.js';
-import { publicConflicts, readPublic } from '../stages/public.js';
+import { readPublic } from '../stages/public.js';
 import { readSiteFile } from '../stages/read.js';
 import { outputPath, renderPage, sharedData, type OutputFile } from '../stages/render.js';
 import { loadTheme, type Theme } from '../stages/theme.js';
@@ -308,12 +308,8 @@ export class DevSession {
 
   /** The slow path: a new model; pages whose items, order or structure changed are made again. */
   private renderSite(site: Site, result: Update): Diagnostic[] {
-    const plan = planPages(site);
-    const generated = new Set([
-      ...plan.map((p) => outputPath(p.path)),
-      ...this.theme!.assets.map((a) => outputPath(a.path)),
-    ]);
-    const conflicts = publicConflicts(this.publicFiles, generated);
+    const plan = [...planPages(site), ...aliasPlans(site)];
+    const conflicts = siteAddressConflicts(site, this.theme!, this.publicFiles);
     if (conflicts.length > 0) return conflicts;
     const pages = plan.filter((page) => {
       if (this.everything || page.deps === 'site' || page.structural) return true;

@@ -3,6 +3,20 @@
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * The longest name a page address may take from content (a slug, a tag, an
+ * id): file systems allow 255 bytes for a name, and a reader must be able to
+ * read the address.
+ */
+export const MAX_NAME = 100;
+
+/** Why a name cannot be used in an address because of its length, or undefined. */
+export function tooLong(what: string, name: string): string | undefined {
+  return name.length > MAX_NAME
+    ? `${what} is ${name.length} characters long; names in addresses are limited to ${MAX_NAME}`
+    : undefined;
+}
+
 export function isSlug(text: string): boolean {
   return SLUG.test(text);
 }

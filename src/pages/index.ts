@@ -81,9 +81,6 @@ export function planPages(site: Site): PagePlan[] {
   }
   authorityPages(site, add);
   tagPages(site, add);
-  for (const item of site.items) {
-    for (const alias of item.aliases) add(alias, [item], () => aliasPage(site, item, alias));
-  }
   feedPages(site, add);
   calendarPages(site, add);
   emailPages(site, add);
@@ -112,9 +109,27 @@ export function planPages(site: Site): PagePlan[] {
   return plan;
 }
 
+/** The pages at an item's old addresses (its aliases): each sends the reader on. */
+export function aliasPlans(site: Site): PagePlan[] {
+  const plan: PagePlan[] = [];
+  for (const item of site.items) {
+    for (const alias of item.aliases) {
+      plan.push({
+        path: alias,
+        deps: [item],
+        structural: false,
+        key: '',
+        make: () => aliasPage(site, item, alias),
+      });
+    }
+  }
+  return plan;
+}
+
 /** Every page of the site, made one at a time so that a large site never holds them all. */
 export function* sitePages(site: Site): Generator<PageSpec> {
   for (const page of planPages(site)) yield page.make();
+  for (const page of aliasPlans(site)) yield page.make();
 }
 
 /** Adds a page to the plan (see planPages). */

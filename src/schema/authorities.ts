@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { ID } from '../domain/slugs.js';
+import { ID, tooLong } from '../domain/slugs.js';
 import { isAbsoluteHttpUrl } from '../domain/urls.js';
 import { FieldReader, isRecord } from './fields.js';
 import { parseYaml } from './yaml.js';
@@ -46,6 +46,11 @@ export function parseAuthorities(
   const raw = r.root();
   if (!raw) return { authorities, diagnostics: r.diagnostics };
   for (const [id, entry] of Object.entries(raw)) {
+    const long = tooLong('the authority id', id);
+    if (long) {
+      r.diagnostics.push(parsed.source.keyError([id], 'name-too-long', long, 'shorten it'));
+      continue;
+    }
     if (!ID.test(id)) {
       r.diagnostics.push(
         parsed.source.keyError(

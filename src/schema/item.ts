@@ -2,7 +2,7 @@ import type { Section } from '../config.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import type { PartialDate } from '../domain/dates.js';
 import type { Fine } from '../domain/fines.js';
-import { ID, SLUG, isSlug, slugFromPath, slugify } from '../domain/slugs.js';
+import { ID, SLUG, isSlug, slugFromPath, slugify, tooLong } from '../domain/slugs.js';
 import { didYouMean } from '../domain/suggest.js';
 import type { Document } from '../stages/read.js';
 import { FieldReader } from './fields.js';
@@ -144,14 +144,18 @@ export function validateItem(
       `"bulletin" must be a bulletin id like 2022-02, not "${bulletin}"`,
     );
   const instrument = r.optionalString(raw, 'instrument');
-  if (instrument !== undefined && !ID.test(instrument))
+  const longInstrument =
+    instrument === undefined ? undefined : tooLong('the instrument id', instrument);
+  if (longInstrument) r.fail(['instrument'], 'name-too-long', longInstrument, 'shorten it');
+  else if (instrument !== undefined && !ID.test(instrument))
     r.fail(
       ['instrument'],
       'field-type',
       `"instrument" must be an id of lowercase letters, digits and hyphens, not "${instrument}"`,
       `e.g. instrument: ${slugify(instrument) || 'cybersecurity-review-measures'}`,
     );
-  const aliases = readAliases(r, raw);
+  const aliasPositions: Record<string, Position> = {};
+  const aliases = readAliases(r, raw, aliasPositions);
 
   const item: ItemData | undefined =
     title !== undefined && date !== undefined && category !== undefined && slug !== undefined
@@ -180,9 +184,12 @@ export function validateItem(
           updated,
           correction,
           aliases,
-          positions: Object.fromEntries(
-            LATE_CHECKED.filter((k) => k in raw).map((k) => [k, doc.yaml.at([k])]),
-          ),
+          positions: {
+            ...Object.fromEntries(
+              LATE_CHECKED.filter((k) => k in raw).map((k) => [k, doc.yaml.at([k])]),
+            ),
+            ...aliasPositions,
+          },
         }
       : undefined;
   return r.diagnostics.length === 0 && item
@@ -223,7 +230,9 @@ function readIds(
   for (const { value, path } of r.list(raw, key)) {
     const id = r.string(value, path, what);
     if (id === undefined) continue;
-    if (!ID.test(id))
+    const long = tooLong(what, id);
+    if (long) r.fail(path, 'name-too-long', long, 'shorten it');
+    else if (!ID.test(id))
       r.fail(
         path,
         'field-type',
@@ -239,6 +248,8 @@ function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): s
   const value = raw.slug;
   if (value === undefined || value === null) {
     const slug = slugFromPath(file);
+    const long = tooLong('the URL name made from this file name', slug);
+    if (long) return r.fail([], 'name-too-long', long, 'shorten the file name, or add slug: …');
     return slug === ''
       ? r.fail(
           [],
@@ -250,6 +261,8 @@ function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): s
   }
   const slug = r.string(value, ['slug'], '"slug"');
   if (slug === undefined) return undefined;
+  const long = tooLong('the slug', slug);
+  if (long) return r.fail(['slug'], 'name-too-long', long, 'shorten it');
   if (!isSlug(slug)) {
     const escapes = /[/\\]|\.\./.test(slug);
     return r.fail(
@@ -264,7 +277,14 @@ function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): s
   return slug;
 }
 
-function readAliases(r: FieldReader, raw: Record<string, unknown>): string[] {
+/** The key under which an item keeps the position of one of its aliases. */
+export const aliasPosition = (alias: string) => `alias ${alias}`;
+
+function readAliases(
+  r: FieldReader,
+  raw: Record<string, unknown>,
+  positions: Record<string, Position>,
+): string[] {
   const aliases: string[] = [];
   for (const { value, path } of r.list(raw, 'aliases')) {
     const alias = r.string(value, path, 'an alias');
@@ -272,14 +292,23 @@ function readAliases(r: FieldReader, raw: Record<string, unknown>): string[] {
     const ok =
       /^\/([a-z0-9._~-]+\/)*[a-z0-9._~-]*$/i.test(alias) &&
       !alias.split('/').some((p) => p === '..' || p === '.');
-    if (!ok)
+    const long = alias
+      .split('/')
+      .map((part) => tooLong('a part of this alias', part))
+      .find((why) => why !== undefined);
+    if (ok && long) r.fail(path, 'name-too-long', long, 'shorten it');
+    else if (!ok)
       r.fail(
         path,
         'alias-invalid',
         `alias "${alias}" is not a site path`,
         'write the old path from the site root, e.g. /items/old-name/',
       );
-    else aliases.push(alias.endsWith('/') || /\.html?$/.test(alias) ? alias : `${alias}/`);
+    else {
+      const normal = alias.endsWith('/') || /\.html?$/.test(alias) ? alias : `${alias}/`;
+      aliases.push(normal);
+      positions[aliasPosition(normal)] = r.yaml.at(path);
+    }
   }
   return aliases;
 }

@@ -53,7 +53,6 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
     item.bulletinRef = assignBulletin(item, byMonth, bulletinById, diagnostics);
     items.push(item);
   }
-  checkAliases(items, diagnostics);
 
   const byBulletin = new Map<string, Item[]>();
   const bySection = new Map<string, Item[]>();
@@ -152,29 +151,6 @@ function checkOverlaps(bulletins: Bulletin[], diagnostics: Diagnostic[]): void {
             'set "covers" so that each day belongs to one bulletin',
           ),
         );
-      }
-    }
-  }
-}
-
-function checkAliases(items: Item[], diagnostics: Diagnostic[]): void {
-  if (!items.some((i) => i.aliases.length > 0)) return;
-  const taken = new Map<string, string>(items.map((i) => [i.url, i.file]));
-  for (const item of items) {
-    for (const alias of item.aliases) {
-      const other = taken.get(alias);
-      if (other !== undefined) {
-        diagnostics.push(
-          diagnostic(
-            item.file,
-            item.positions.aliases ?? { line: 1, column: 1 },
-            'alias-duplicate',
-            `alias ${alias} is already the address of ${other}`,
-            'remove the alias or change the other item',
-          ),
-        );
-      } else {
-        taken.set(alias, item.file);
       }
     }
   }

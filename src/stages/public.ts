@@ -73,24 +73,3 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
   walk('', realpathSync(top), new Set());
   return { files, diagnostics };
 }
-
-/**
- * A file of `public/` at the address of a page gazette generates is an error
- * naming both; every other public file is simply copied.
- */
-export function publicConflicts(
-  publicFiles: readonly OutputFile[],
-  generated: ReadonlySet<string>,
-): Diagnostic[] {
-  return publicFiles
-    .filter((file) => generated.has(file.path))
-    .map((file) =>
-      diagnostic(
-        `${PUBLIC_DIR}/${file.path}`,
-        START,
-        'public-conflict',
-        `public/${file.path} has the same address as the file gazette generates at /${file.path}`,
-        'rename or remove the file in public/, or move it to another folder',
-      ),
-    );
-}

@@ -4,6 +4,7 @@ import { compareItems } from '../../src/domain/ordering.js';
 import { isSlug, slugFromPath, slugify } from '../../src/domain/slugs.js';
 import { didYouMean, nearest } from '../../src/domain/suggest.js';
 import { absoluteUrl, isSafeUrl, parseBaseUrl, relativeUrl } from '../../src/domain/urls.js';
+import { decodeEntities } from '../../src/pages/html.js';
 
 describe('ordering', () => {
   const at = (file: string, date: string, weight = 0) => {
@@ -119,5 +120,13 @@ describe('urls', () => {
     expect(absoluteUrl(base, '/items/a/')).toBe('https://example.org/digest/items/a/');
     expect(parseBaseUrl('/digest/')).toEqual({ origin: '', path: '/digest/' });
     expect(parseBaseUrl('not a url')).toBeUndefined();
+  });
+});
+
+describe('lookups keyed by text from content', () => {
+  it('decode only the entities they know, never an object property', () => {
+    expect(decodeEntities('&constructor; &toString; &__proto__; &amp; &#x41;')).toBe(
+      '&constructor; &toString; &__proto__; & A',
+    );
   });
 });

@@ -112,6 +112,8 @@ describe('gazette check', () => {
     expect((await run('check', '--root', dir, '--format', 'xml')).code).toBe(2);
     expect((await run('check', '--bogus')).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      expect((await run(name)).stderr).toContain(`unknown command "${name}"`);
     expect((await run()).code).toBe(2);
     expect((await run('--help')).code).toBe(0);
   });
