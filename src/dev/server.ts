@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Diagnostic } from '../diagnostics.js';
 import { CLIENT_SCRIPT } from './client.js';
+import { encodePath, encodeQuery, readTarget } from './request.js';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -100,38 +101,41 @@ export class DevServer {
     for (const client of this.clients) client.write(message);
   }
 
+  /** Answers one request; whatever goes wrong, the server goes on to the next. */
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      this.route(req, res);
+    } catch (error) {
+      // A bug, not a bad request: answered as one, never a crashed preview.
+      if (!res.headersSent) {
+        res
+          .writeHead(500, { 'Content-Type': TYPES.txt! })
+          .end(`gazette dev failed to answer this request: ${(error as Error).message}\n`);
+      } else {
+        res.destroy();
+      }
+    }
+  }
+
+  private route(req: IncomingMessage, res: ServerResponse): void {
+    const target = readTarget(req.url ?? '/');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const raw = (req.url ?? '/').split('?')[0]!;
-    // Checked before URL parsing, which would quietly resolve `/%2e%2e/`.
-    if (safePath(raw) === undefined) {
-      res
-        .writeHead(400, { 'Content-Type': TYPES.txt! })
-        .end('Bad request: this path leaves the site.\n');
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/__gazette/events') return this.subscribe(res);
-    if (url.pathname === '/__gazette/client.js') {
+    if ('refused' in target) return this.badRequest(res, target.refused);
+    const { path, search } = target;
+    if (path === '/__gazette/events') return this.subscribe(res);
+    if (path === '/__gazette/client.js') {
       res
         .writeHead(200, { 'Content-Type': TYPES.js!, 'Cache-Control': 'no-store' })
         .end(CLIENT_SCRIPT);
       return;
     }
-    const path = safePath(url.pathname);
-    if (path === undefined) {
-      res
-        .writeHead(400, { 'Content-Type': TYPES.txt! })
-        .end('Bad request: this path leaves the site.\n');
-      return;
-    }
     const base = this.options.basePath;
     if (!path.startsWith(base)) {
       if (path === '/' || `${path}/` === base) {
-        res.writeHead(302, { Location: base }).end();
+        res.writeHead(302, { Location: encodePath(base) }).end();
       } else {
         this.notFound(res, req.method === 'HEAD');
       }
@@ -141,11 +145,15 @@ export class DevServer {
     const files = this.options.files;
     const file = inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside;
     if (!files.has(file) && files.has(`${inside}/index.html`)) {
-      res.writeHead(301, { Location: `${path}/${url.search}` }).end();
+      res.writeHead(301, { Location: `${encodePath(`${path}/`)}${encodeQuery(search)}` }).end();
       return;
     }
     if (!files.has(file)) return this.notFound(res, req.method === 'HEAD');
     this.serve(res, file, 200, req.method === 'HEAD');
+  }
+
+  private badRequest(res: ServerResponse, reason: string): void {
+    res.writeHead(400, { 'Content-Type': TYPES.txt! }).end(`Bad request: ${reason}.\n`);
   }
 
   private notFound(res: ServerResponse, head: boolean): void {
@@ -176,26 +184,11 @@ export class DevServer {
     res.write(`event: errors\ndata: ${JSON.stringify(this.options.diagnostics())}\n\n`);
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));
+    res.on('error', () => this.clients.delete(res));
   }
 }
 
 function inject(html: string): string {
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + INJECT : html.slice(0, at) + INJECT + html.slice(at);
-}
-
-/**
- * The decoded request path, or undefined when it could leave the site
- * (`..` in any spelling, backslashes, NUL).
- */
-export function safePath(pathname: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
-  if (decoded.split('/').some((part) => part === '..' || part === '.')) return undefined;
-  return decoded.replace(/\/{2,}/g, '/');
 }
