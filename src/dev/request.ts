@@ -1,7 +1,9 @@
+import { isIP } from 'node:net';
+
 /**
- * What the dev server reads from a request before it looks up a file: which
- * site path its target names. Pure functions of the request's text, so that no
- * request can make them throw.
+ * What the dev server reads from a request before it looks up a file: whether
+ * its host may be answered, and which site path its target names. Pure
+ * functions of the request's text, so that no request can make them throw.
  */
 
 /**
@@ -72,4 +74,48 @@ function percent(c: string): string {
   for (const byte of Buffer.from(c, 'utf8'))
     out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
+}
+
+/** The names a preview always answers to, besides IP addresses and the host it listens on. */
+const LOOPBACK_NAMES = ['localhost'];
+
+/**
+ * Whether a request's `Host` (`localhost:8080`, `[::1]:8080`) may be answered.
+ * A web page that points its own name at 127.0.0.1 (DNS rebinding) sends its
+ * own name as the host; refusing every name but `localhost` and the one the
+ * server listens on keeps such pages from reading the preview. IP addresses
+ * cannot be rebound and are allowed, so the preview can be opened by address
+ * from another device when it listens on 0.0.0.0. No `Host` at all (an
+ * HTTP/1.0 client, never a browser) is allowed too. The port is not compared:
+ * it does not tell rebinding apart, and a forwarded port changes it.
+ */
+export function isAllowedHost(header: string | undefined, listenHost: string): boolean {
+  if (header === undefined) return true;
+  const name = hostName(header);
+  if (name === undefined) return false;
+  if (name.ip) return true;
+  return LOOPBACK_NAMES.includes(name.host) || name.host === listenHost.toLowerCase();
+}
+
+/** The host of a `Host` value, lowercased, or undefined when it is not `host[:port]`. */
+export function hostName(header: string): { host: string; ip: boolean } | undefined {
+  const ipv6 = /^\[([0-9a-fA-F:.]+)\](?::\d*)?$/.exec(header);
+  if (ipv6) return isIP(ipv6[1]!) === 6 ? { host: ipv6[1]!.toLowerCase(), ip: true } : undefined;
+  const named = /^([A-Za-z0-9._-]+)(?::\d*)?$/.exec(header);
+  if (!named) return undefined;
+  const host = named[1]!.toLowerCase();
+  return { host, ip: isIP(host) === 4 };
+}
+
+/** The plain-text answer to a host that is not allowed. */
+export function blockedHostMessage(header: string, listenHost: string): string {
+  const name = hostName(header)?.host;
+  const shown = JSON.stringify(name ?? header);
+  return [
+    `Blocked request: this gazette dev preview does not answer to the host ${shown}.`,
+    `It answers to localhost, IP addresses such as 127.0.0.1 and [::1], and the host it listens on (${JSON.stringify(listenHost)}),`,
+    'so that other web sites cannot read the preview, drafts included, by pointing their own name at this machine (DNS rebinding).',
+    `To preview it under this name, start it with the name: gazette dev --host ${name ?? '<name>'}`,
+    '',
+  ].join('\n');
 }

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Diagnostic } from '../diagnostics.js';
 import { CLIENT_SCRIPT } from './client.js';
-import { encodePath, encodeQuery, readTarget } from './request.js';
+import {
+  blockedHostMessage,
+  encodePath,
+  encodeQuery,
+  isAllowedHost,
+  readTarget,
+} from './request.js';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -119,6 +125,16 @@ export class DevServer {
 
   private route(req: IncomingMessage, res: ServerResponse): void {
     const target = readTarget(req.url ?? '/');
+    const hosts = req.headersDistinct.host ?? [];
+    if (hosts.length > 1) return this.badRequest(res, 'a request has one Host header');
+    // An absolute-form target names the host itself, and the Host header is ignored (RFC 9112 §3.2.2).
+    const host = 'host' in target ? target.host : hosts[0];
+    if (!isAllowedHost(host, this.options.host)) {
+      res
+        .writeHead(403, { 'Content-Type': TYPES.txt!, 'Cache-Control': 'no-store' })
+        .end(blockedHostMessage(host ?? '', this.options.host));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

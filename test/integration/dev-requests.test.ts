@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAllowedHost } from '../../src/dev/request.js';
 import { DevServer } from '../../src/dev/server.js';
 
 /**
@@ -96,8 +97,8 @@ async function stillServes(port: number): Promise<void> {
 
 describe('gazette dev answers every request and goes on serving', () => {
   const cases: [string, (port: number) => string, number][] = [
-    ['an absolute-form target that is not a URL', () => request('http://[/', 'localhost'), 200],
-    ['an absolute-form target without a host', () => request('http:///', 'localhost'), 200],
+    ['an absolute-form target that is not a URL', () => request('http://[/', 'localhost'), 403],
+    ['an absolute-form target without a host', () => request('http:///', 'localhost'), 403],
     [
       'an absolute-form target of another scheme',
       () => request('ftp://localhost/', 'localhost'),
@@ -119,6 +120,12 @@ describe('gazette dev answers every request and goes on serving', () => {
     ],
     ['raw non-ASCII bytes in the target', (p) => request('/caf\u00e9', `localhost:${p}`), 400],
     ['a CONNECT request', () => request('localhost:443', 'localhost:443', 'CONNECT'), 0],
+    [
+      'two Host headers',
+      (p) =>
+        `GET / HTTP/1.1\r\nHost: localhost:${p}\r\nHost: localhost:${p}\r\nConnection: close\r\n\r\n`,
+      400,
+    ],
     ['garbage', () => 'hello\r\n\r\n', 400],
     ['a POST', (p) => request('/', `localhost:${p}`, 'POST'), 405],
   ];
@@ -194,5 +201,77 @@ describe('gazette dev answers every request and goes on serving', () => {
     expect(answer.status).toBe(500);
     expect(answer.body).toContain('render failed');
     await stillServes(port);
+  });
+});
+
+describe('gazette dev answers only its own host names (DNS rebinding)', () => {
+  const cases: [string | undefined, boolean][] = [
+    ['localhost:PORT', true],
+    ['LOCALHOST:PORT', true],
+    ['localhost', true],
+    ['127.0.0.1:PORT', true],
+    ['[::1]:PORT', true],
+    ['192.168.1.20:PORT', true], // an address cannot be rebound
+    [undefined, true], // HTTP/1.0 without Host: no browser sends that
+    ['evil.example:PORT', false],
+    ['evil.example', false],
+    ['localhost.evil.example:PORT', false],
+    ['127.0.0.1.nip.io:PORT', false],
+    ['localhost:PORT.evil.example', false],
+    ['[::1', false],
+    ['', false],
+  ];
+  it.each(cases)('Host %j: allowed %s', async (host, allowed) => {
+    const port = await start();
+    const header = host?.replace('PORT', String(port));
+    const version = header === undefined ? 'HTTP/1.0' : 'HTTP/1.1';
+    const hostLine = header === undefined ? '' : `Host: ${header}\r\n`;
+    for (const path of ['/', '/items/a/', '/__gazette/client.js', '/no/such/page/']) {
+      const answer = await raw(
+        port,
+        `GET ${path} ${version}\r\n${hostLine}Connection: close\r\n\r\n`,
+      );
+      if (allowed) {
+        expect(answer.status, path).not.toBe(403);
+      } else {
+        expect(answer.status, path).toBe(403);
+        expect(answer.headers.get('content-type'), path).toEqual(['text/plain; charset=utf-8']);
+        expect(answer.body).toContain('Blocked request');
+        expect(answer.body).toContain('--host');
+        expect(answer.body).not.toContain('Home');
+      }
+    }
+  });
+
+  it('refuses the event stream to another host, and names the host and the way to allow it', async () => {
+    const port = await start();
+    const answer = await raw(port, request('/__gazette/events', `evil.example:${port}`));
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('content-type')).toEqual(['text/plain; charset=utf-8']);
+    expect(answer.body).toContain('"evil.example"');
+    expect(answer.body).toContain('gazette dev --host evil.example');
+    const ok = await raw(
+      port,
+      `GET /__gazette/events HTTP/1.1\r\nHost: localhost:${port}\r\n\r\n`,
+      'event: errors',
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toEqual(['text/event-stream; charset=utf-8']);
+  });
+
+  it('judges an absolute-form target by the host it names', async () => {
+    const port = await start();
+    const evil = await raw(port, request(`http://evil.example:${port}/`, `localhost:${port}`));
+    expect(evil.status).toBe(403);
+    const ok = await raw(port, request(`http://localhost:${port}/`, `evil.example:${port}`));
+    expect(ok.status).toBe(200);
+  });
+
+  it('answers the host it listens on', () => {
+    expect(isAllowedHost('mybox.lan:8080', 'mybox.lan')).toBe(true);
+    expect(isAllowedHost('MyBox.LAN', 'mybox.lan')).toBe(true);
+    expect(isAllowedHost('other.lan:8080', 'mybox.lan')).toBe(false);
+    expect(isAllowedHost('10.0.0.5:8080', '0.0.0.0')).toBe(true);
+    expect(isAllowedHost('mybox.lan:8080', '0.0.0.0')).toBe(false);
   });
 });
