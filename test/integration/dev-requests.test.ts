@@ -1,7 +1,9 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAllowedHost } from '../../src/dev/request.js';
+import { startDev } from '../../src/commands/dev.js';
 import { DevServer } from '../../src/dev/server.js';
+import { AUTHORITIES, BULLETIN, item, makeSite, removeSite } from '../helpers.js';
 
 /**
  * No request kills `gazette dev`, and only the hosts it means to serve are
@@ -273,5 +275,36 @@ describe('gazette dev answers only its own host names (DNS rebinding)', () => {
     expect(isAllowedHost('other.lan:8080', 'mybox.lan')).toBe(false);
     expect(isAllowedHost('10.0.0.5:8080', '0.0.0.0')).toBe(true);
     expect(isAllowedHost('mybox.lan:8080', '0.0.0.0')).toBe(false);
+  });
+});
+
+describe('gazette dev on a site with a public/ folder of any name', () => {
+  it('redirects each folder to its address with a slash, and serves it', async () => {
+    const root = makeSite({
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/a.md': item({ title: 'Alpha' }),
+      'public/报告/index.html': '<!doctype html><title>报告</title><p>年度报告</p>',
+      'public/a\r\nSet-Cookie: stolen=1/index.html': '<!doctype html><title>odd</title><p>odd</p>',
+    });
+    const handle = await startDev({ root, port: '0' }, { out: () => {}, err: () => {} });
+    if (typeof handle === 'number') throw new Error(`dev exited ${handle}`);
+    try {
+      const host = `localhost:${handle.port}`;
+      for (const [path, location] of [
+        ['/%E6%8A%A5%E5%91%8A', '/%E6%8A%A5%E5%91%8A/'],
+        ['/a%0D%0ASet-Cookie:%20stolen=1', '/a%0D%0ASet-Cookie:%20stolen=1/'],
+      ] as const) {
+        const answer = await raw(handle.port, request(path, host));
+        expect(answer.status, path).toBe(301);
+        expect(answer.headers.get('location'), path).toEqual([location]);
+        expect(answer.headers.has('set-cookie'), path).toBe(false);
+        expect((await raw(handle.port, request(location, host))).status, location).toBe(200);
+      }
+      expect((await raw(handle.port, request('/', host))).status).toBe(200);
+    } finally {
+      await handle.close();
+      removeSite(root);
+    }
   });
 });
