@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formatText, visible } from '../../src/diagnostics.js';
+import { AUTHORITIES, BULLETIN, item, makeSite, removeSite, run } from '../helpers.js';
+
+/** What content can put into the terminal through a diagnostic, and what it cannot. */
+
+const ESC = '\u001b';
+
+describe('text diagnostics show control characters from content as escapes', () => {
+  it.each([
+    ['plain', 'plain'],
+    [`clear${ESC}[2J`, 'clear\\x1b[2J'],
+    ['two\nlines', 'two\\nlines'],
+    ['cr\rlf', 'cr\\rlf'],
+    ['tab\there', 'tab\\there'],
+    ['nul\u0000 del\u007f csi\u009b', 'nul\\x00 del\\x7f csi\\x9b'],
+    ['报告 café', '报告 café'],
+  ])('%j', (input, shown) => expect(visible(input)).toBe(shown));
+
+  it('escapes the file, the message and the hint, and keeps its own line break', () => {
+    const text = formatText({
+      file: `content/items/a${ESC}[2J.md`,
+      line: 1,
+      column: 2,
+      code: 'x',
+      message: `unknown "a\nb"`,
+      hint: `did you mean${ESC}]0;title\u0007?`,
+    });
+    expect(text).toBe(
+      'content/items/a\\x1b[2J.md:1:2: error[x]: unknown "a\\nb"\n  hint: did you mean\\x1b]0;title\\x07?',
+    );
+  });
+
+  it('in what gazette check prints for a field name and a file name that hold them', async () => {
+    const root = makeSite({
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/a.md': item({ '"autority\\e[2J"': 'cac', '"fake\\nline"': '1' }),
+      [`content/items/b${ESC}[2J.md`]: item({ category: 'enforcment' }),
+    });
+    try {
+      const result = await run('check', '--root', root);
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      const lines = result.stderr.split('\n');
+      expect(lines).toContain(
+        'content/items/a.md:5:1: error[field-unknown]: unknown field "autority\\x1b[2J" in this item',
+      );
+      expect(lines).toContain(
+        'content/items/a.md:6:1: error[field-unknown]: unknown field "fake\\nline" in this item',
+      );
+      expect(lines).toContain(
+        'content/items/b\\x1b[2J.md:4:11: error[category-unknown]: unknown category "enforcment"',
+      );
+      // JSON is data: the exact text, escaped by JSON itself.
+      const json = await run('check', '--root', root, '--format', 'json');
+      const errors = (JSON.parse(json.stdout) as { errors: { message: string }[] }).errors;
+      expect(errors.map((e) => e.message)).toContain(
+        `unknown field "autority${ESC}[2J" in this item`,
+      );
+    } finally {
+      removeSite(root);
+    }
+  });
+});
