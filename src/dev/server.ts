@@ -8,6 +8,7 @@ import {
   encodeQuery,
   isAllowedHost,
   readTarget,
+  safePath,
 } from './request.js';
 
 const TYPES: Record<string, string> = {
@@ -54,7 +55,13 @@ export class DevServer {
   private server: Server | undefined;
   private lastErrors = '[]';
 
-  constructor(private readonly options: DevServerOptions) {}
+  /** The base path decoded, as request paths are (`/%E6%96%87/` → `/文/`). */
+  private readonly base: string;
+
+  constructor(private readonly options: DevServerOptions) {
+    const decoded = safePath(options.basePath);
+    this.base = typeof decoded === 'string' ? decoded : options.basePath;
+  }
 
   /** Listens on the port, or the next free one (up to 20 further). */
   async listen(): Promise<number> {
@@ -86,7 +93,7 @@ export class DevServer {
   /** Tells open pages what changed: `paths` are site paths, without the base path. */
   reload(paths: readonly string[], options: { all?: boolean } = {}): void {
     const css = paths.some((p) => p.endsWith('.css'));
-    const pages = paths.map((p) => this.options.basePath + p.replace(/^\//, ''));
+    const pages = paths.map((p) => this.base + p.replace(/^\//, ''));
     this.send('reload', { all: options.all === true, css, paths: pages });
   }
 
@@ -148,7 +155,7 @@ export class DevServer {
         .end(CLIENT_SCRIPT);
       return;
     }
-    const base = this.options.basePath;
+    const base = this.base;
     if (!path.startsWith(base)) {
       if (path === '/' || `${path}/` === base) {
         res.writeHead(302, { Location: encodePath(base) }).end();

@@ -188,6 +188,21 @@ describe('gazette dev answers every request and goes on serving', () => {
     expect((await raw(port, request('//evil.example/', `localhost:${port}`))).status).toBe(404);
   });
 
+  it('serves under a percent-encoded base path', async () => {
+    const files = new Map([
+      ['index.html', '<!doctype html><body><h1>Home</h1></body>'],
+      ['items/a/index.html', '<!doctype html><body>A</body>'],
+    ]);
+    const port = await start({ basePath: '/%E6%96%87%E6%91%98/', files });
+    const host = `localhost:${port}`;
+    const home = await raw(port, request('/', host));
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toEqual(['/%E6%96%87%E6%91%98/']);
+    expect((await raw(port, request('/%E6%96%87%E6%91%98/', host))).status).toBe(200);
+    const bare = await raw(port, request('/%e6%96%87%e6%91%98/items/a', host));
+    expect(bare.headers.get('location')).toEqual(['/%E6%96%87%E6%91%98/items/a/']);
+  });
+
   it('answers a request whose file cannot be made with 500, and goes on', async () => {
     // As a bug in rendering a page on request would.
     const port = await start({

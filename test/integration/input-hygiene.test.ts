@@ -63,3 +63,27 @@ describe('text diagnostics show control characters from content as escapes', () 
     }
   });
 });
+
+describe('--base-url is validated as baseUrl is', () => {
+  it.each([
+    ['//evil.com/', 'it starts with // and has no scheme'],
+    ['https://ex"ample.org/', `its host holds '"', which a host name cannot`],
+    ['ftp://example.org/', 'only http: and https: addresses can be a base URL, not "ftp:"'],
+  ])('%s', async (url, reason) => {
+    const root = makeSite({
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/a.md': item(),
+    });
+    try {
+      const result = await run('build', '--root', root, '--base-url', url);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+        `--base-url:1:1: error[config-invalid]: "${url}" is not a base URL: ${reason}`,
+        "  hint: write the site's public address, such as https://example.org/digest/, or a path such as /digest/",
+      ]);
+    } finally {
+      removeSite(root);
+    }
+  });
+});
