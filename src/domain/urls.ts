@@ -4,8 +4,11 @@
  * sitemaps use absolute URLs made from `baseUrl`.
  */
 
-/** Schemes a source or Markdown link may use; everything else (javascript:, data:, …) is refused. */
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'ftp:']);
+/**
+ * Schemes a source or Markdown link may use, as the README promises: http(s)
+ * and mailto. Everything else (javascript:, data:, file:, ftp:, …) is refused.
+ */
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 export function isSafeUrl(url: string): boolean {
   // Strip what browsers ignore before deciding on the scheme.

@@ -125,8 +125,8 @@ function checkUrl(r: FieldReader, url: string, path: YamlPath): string | undefin
     return r.fail(
       path,
       'url-unsafe',
-      `"${url}" is not a safe link`,
-      'sources must be http:// or https:// addresses',
+      `"${url}" is not a safe link: a source must be an http:// or https:// address`,
+      'write the address of the page that publishes it, e.g. https://www.cac.gov.cn/…',
     );
   if (!isAbsoluteHttpUrl(url))
     return r.fail(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBaseUrl } from '../../src/domain/urls.js';
+import { isSafeUrl, readBaseUrl } from '../../src/domain/urls.js';
 
 describe('readBaseUrl: an http(s) address or a path, exactly as written', () => {
   const good: [string, string, string][] = [
@@ -76,4 +76,22 @@ describe('readBaseUrl: an http(s) address or a path, exactly as written', () => 
     ['/./digest/', 'its path has a "." or ".." segment'],
   ];
   it.each(bad)('%j is refused', (text, reason) => expect(readBaseUrl(text)).toEqual({ reason }));
+});
+
+describe('isSafeUrl: http(s), mailto and relative links only', () => {
+  it.each([
+    ['https://example.org/a', true],
+    ['http://example.org/', true],
+    ['mailto:editors@example.org', true],
+    ['MAILTO:editors@example.org', true],
+    ['../items/a/', true],
+    ['#note-1', true],
+    ['//example.org/', true], // scheme-relative: the page's own scheme, http(s)
+    ['ftp://ftp.example.org/notice.pdf', false],
+    ['FTP://ftp.example.org/', false],
+    ['javascript:alert(1)', false],
+    ['data:text/html,x', false],
+    ['file:///etc/passwd', false],
+    ['tel:+861012345678', false],
+  ])('%s: %s', (url, safe) => expect(isSafeUrl(url)).toBe(safe));
 });
