@@ -117,3 +117,43 @@ describe('an ftp: link in a body is refused, with what is allowed', () => {
     }
   });
 });
+
+describe('a source URL is one address a browser can open', () => {
+  it.each([
+    [
+      '"https://www.cac.gov.cn/a.html\\nhttps://www.samr.gov.cn/b.html"',
+      'url-invalid',
+      'a source holds a line break after "https://www.cac.gov.cn/a.html"',
+    ],
+    [
+      '"https://www.cac.gov.cn/a.html\\u3000https://www.samr.gov.cn/b.html"',
+      'url-invalid',
+      'a source holds a space after "https://www.cac.gov.cn/a.html"',
+    ],
+    [
+      '"https://www.cac.gov.cn/a.html\\e[2J"',
+      'text-control',
+      'a source holds the control character U+001B (ESC)',
+    ],
+    [
+      'https://999.1.1.1/notice.html',
+      'url-invalid',
+      '"https://999.1.1.1/notice.html" is not an absolute http(s) URL',
+    ],
+  ])('%s', async (url, code, message) => {
+    const root = makeSite({
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/a.md': item({ sources: `\n  - ${url}` }),
+    });
+    try {
+      const result = await run('check', '--root', root, '--format', 'json');
+      const { errors } = JSON.parse(result.stdout) as { errors: Record<string, unknown>[] };
+      expect(errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
+        [6, 5, code, message],
+      ]);
+    } finally {
+      removeSite(root);
+    }
+  });
+});
