@@ -41,6 +41,7 @@ export interface DevServerOptions {
   };
   /** Where the site lives, e.g. `/digest/`; requests outside it are redirected or 404. */
   basePath: string;
+  /** Where it listens (`127.0.0.1`, `0.0.0.0`, a name); a name is also the one host name it answers besides localhost. */
   host: string;
   port: number;
   diagnostics: () => Diagnostic[];
