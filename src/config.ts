@@ -1,6 +1,6 @@
 import { diagnostic, START, type Diagnostic } from './diagnostics.js';
 import { ID, tooLong } from './domain/slugs.js';
-import { parseBaseUrl, type BaseUrl } from './domain/urls.js';
+import { readBaseUrl, type BaseUrl } from './domain/urls.js';
 import { FieldReader, isRecord } from './schema/fields.js';
 import { parseYaml } from './schema/yaml.js';
 
@@ -84,14 +84,14 @@ export function parseConfig(text: string | undefined): ConfigResult {
   }
   const baseUrl = r.optionalString(raw, 'baseUrl');
   if (baseUrl !== undefined) {
-    const parsedBase = parseBaseUrl(baseUrl);
-    if (parsedBase) config.baseUrl = parsedBase;
+    const read = readBaseUrl(baseUrl);
+    if ('base' in read) config.baseUrl = read.base;
     else
       r.fail(
         ['baseUrl'],
         'config-invalid',
-        `"${baseUrl}" is not a base URL`,
-        'write a URL such as https://example.org/digest/ or a path such as /digest/',
+        `"${baseUrl}" is not a base URL: ${read.reason}`,
+        BASE_URL_HINT,
       );
   }
   const perPage = r.integer(raw, 'perPage');
@@ -163,10 +163,13 @@ function readSections(r: FieldReader, value: unknown): Section[] | undefined {
   return sections;
 }
 
+const BASE_URL_HINT =
+  "write the site's public address, such as https://example.org/digest/, or a path such as /digest/";
+
 /** The `--base-url` flag overrides the configured one. */
 export function withBaseUrl(config: Config, text: string): ConfigResult {
-  const base = parseBaseUrl(text);
-  if (!base) {
+  const read = readBaseUrl(text);
+  if ('reason' in read) {
     return {
       config,
       diagnostics: [
@@ -174,11 +177,11 @@ export function withBaseUrl(config: Config, text: string): ConfigResult {
           '--base-url',
           START,
           'config-invalid',
-          `"${text}" is not a base URL`,
-          'write a URL such as https://example.org/digest/ or a path such as /digest/',
+          `"${text}" is not a base URL: ${read.reason}`,
+          BASE_URL_HINT,
         ),
       ],
     };
   }
-  return { config: { ...config, baseUrl: base }, diagnostics: [] };
+  return { config: { ...config, baseUrl: read.base }, diagnostics: [] };
 }

@@ -50,9 +50,30 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * `path:line:column: error[code]: message`, then `  hint: …`, for a terminal.
+ * Control characters from content (a field name holding ESC `[2J`, a value
+ * with a line break) are shown as escapes, so that content can neither drive
+ * the terminal nor fake a line of the report.
+ */
 export function formatText(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column}: error[${d.code}]: ${d.message}`;
-  return d.hint === undefined ? head : `${head}\n  hint: ${d.hint}`;
+  const head = `${visible(d.file)}:${d.line}:${d.column}: error[${visible(d.code)}]: ${visible(d.message)}`;
+  return d.hint === undefined ? head : `${head}\n  hint: ${visible(d.hint)}`;
+}
+
+const NAMED = new Map([
+  ['\n', '\\n'],
+  ['\r', '\\r'],
+  ['\t', '\\t'],
+]);
+
+/** C0 and C1 controls and DEL as `\n`, `\r`, `\t` or `\x1b`. */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => NAMED.get(c) ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 export function formatSummary(list: readonly Diagnostic[]): string {

@@ -2,6 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Diagnostic } from '../diagnostics.js';
 import { CLIENT_SCRIPT } from './client.js';
+import {
+  blockedHostMessage,
+  encodePath,
+  encodeQuery,
+  isAllowedHost,
+  readTarget,
+  safePath,
+} from './request.js';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -33,6 +41,7 @@ export interface DevServerOptions {
   };
   /** Where the site lives, e.g. `/digest/`; requests outside it are redirected or 404. */
   basePath: string;
+  /** Where it listens (`127.0.0.1`, `0.0.0.0`, a name); a name is also the one host name it answers besides localhost. */
   host: string;
   port: number;
   diagnostics: () => Diagnostic[];
@@ -47,7 +56,13 @@ export class DevServer {
   private server: Server | undefined;
   private lastErrors = '[]';
 
-  constructor(private readonly options: DevServerOptions) {}
+  /** The base path decoded, as request paths are (`/%E6%96%87/` → `/文/`). */
+  private readonly base: string;
+
+  constructor(private readonly options: DevServerOptions) {
+    const decoded = safePath(options.basePath);
+    this.base = typeof decoded === 'string' ? decoded : options.basePath;
+  }
 
   /** Listens on the port, or the next free one (up to 20 further). */
   async listen(): Promise<number> {
@@ -79,7 +94,7 @@ export class DevServer {
   /** Tells open pages what changed: `paths` are site paths, without the base path. */
   reload(paths: readonly string[], options: { all?: boolean } = {}): void {
     const css = paths.some((p) => p.endsWith('.css'));
-    const pages = paths.map((p) => this.options.basePath + p.replace(/^\//, ''));
+    const pages = paths.map((p) => this.base + p.replace(/^\//, ''));
     this.send('reload', { all: options.all === true, css, paths: pages });
   }
 
@@ -100,38 +115,51 @@ export class DevServer {
     for (const client of this.clients) client.write(message);
   }
 
+  /** Answers one request; whatever goes wrong, the server goes on to the next. */
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      this.route(req, res);
+    } catch (error) {
+      // A bug, not a bad request: answered as one, never a crashed preview.
+      if (!res.headersSent) {
+        res
+          .writeHead(500, { 'Content-Type': TYPES.txt! })
+          .end(`gazette dev failed to answer this request: ${(error as Error).message}\n`);
+      } else {
+        res.destroy();
+      }
+    }
+  }
+
+  private route(req: IncomingMessage, res: ServerResponse): void {
+    const target = readTarget(req.url ?? '/');
+    const hosts = req.headersDistinct.host ?? [];
+    if (hosts.length > 1) return this.badRequest(res, 'a request has one Host header');
+    // An absolute-form target names the host itself, and the Host header is ignored (RFC 9112 §3.2.2).
+    const host = 'host' in target ? target.host : hosts[0];
+    if (!isAllowedHost(host, this.options.host)) {
+      res
+        .writeHead(403, { 'Content-Type': TYPES.txt!, 'Cache-Control': 'no-store' })
+        .end(blockedHostMessage(host ?? '', this.options.host));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const raw = (req.url ?? '/').split('?')[0]!;
-    // Checked before URL parsing, which would quietly resolve `/%2e%2e/`.
-    if (safePath(raw) === undefined) {
-      res
-        .writeHead(400, { 'Content-Type': TYPES.txt! })
-        .end('Bad request: this path leaves the site.\n');
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/__gazette/events') return this.subscribe(res);
-    if (url.pathname === '/__gazette/client.js') {
+    if ('refused' in target) return this.badRequest(res, target.refused);
+    const { path, search } = target;
+    if (path === '/__gazette/events') return this.subscribe(res);
+    if (path === '/__gazette/client.js') {
       res
         .writeHead(200, { 'Content-Type': TYPES.js!, 'Cache-Control': 'no-store' })
         .end(CLIENT_SCRIPT);
       return;
     }
-    const path = safePath(url.pathname);
-    if (path === undefined) {
-      res
-        .writeHead(400, { 'Content-Type': TYPES.txt! })
-        .end('Bad request: this path leaves the site.\n');
-      return;
-    }
-    const base = this.options.basePath;
+    const base = this.base;
     if (!path.startsWith(base)) {
       if (path === '/' || `${path}/` === base) {
-        res.writeHead(302, { Location: base }).end();
+        res.writeHead(302, { Location: encodePath(base) }).end();
       } else {
         this.notFound(res, req.method === 'HEAD');
       }
@@ -141,11 +169,15 @@ export class DevServer {
     const files = this.options.files;
     const file = inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside;
     if (!files.has(file) && files.has(`${inside}/index.html`)) {
-      res.writeHead(301, { Location: `${path}/${url.search}` }).end();
+      res.writeHead(301, { Location: `${encodePath(`${path}/`)}${encodeQuery(search)}` }).end();
       return;
     }
     if (!files.has(file)) return this.notFound(res, req.method === 'HEAD');
     this.serve(res, file, 200, req.method === 'HEAD');
+  }
+
+  private badRequest(res: ServerResponse, reason: string): void {
+    res.writeHead(400, { 'Content-Type': TYPES.txt! }).end(`Bad request: ${reason}.\n`);
   }
 
   private notFound(res: ServerResponse, head: boolean): void {
@@ -176,26 +208,11 @@ export class DevServer {
     res.write(`event: errors\ndata: ${JSON.stringify(this.options.diagnostics())}\n\n`);
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));
+    res.on('error', () => this.clients.delete(res));
   }
 }
 
 function inject(html: string): string {
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + INJECT : html.slice(0, at) + INJECT + html.slice(at);
-}
-
-/**
- * The decoded request path, or undefined when it could leave the site
- * (`..` in any spelling, backslashes, NUL).
- */
-export function safePath(pathname: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
-  if (decoded.split('/').some((part) => part === '..' || part === '.')) return undefined;
-  return decoded.replace(/\/{2,}/g, '/');
 }

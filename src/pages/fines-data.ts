@@ -2,7 +2,8 @@
  * The fines tracker's data for people who analyse it: `/fines.csv` (RFC 4180:
  * a header row, CRLF line ends, fields quoted where they must be) and
  * `/fines.json`. Amounts are exact decimal strings ("16740000.00"), never
- * floating-point numbers; totals are per currency.
+ * floating-point numbers; totals are per currency. A text cell a spreadsheet
+ * would run as a formula is written with a leading `'` (see `csvText`).
  */
 import { isoDate } from '../domain/dates.js';
 import {
@@ -32,20 +33,41 @@ export const CSV_COLUMNS = [
   'url',
 ] as const;
 
+/** The columns the build writes itself (dates, codes, amounts): data, never prefixed. */
+const DATA_COLUMNS: ReadonlySet<string> = new Set(['date', 'year', 'currency', 'amount']);
+
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * A field of editors' text (a party, a title): when it starts with a character
+ * that makes a spreadsheet read it as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`,
+ * tab, CR), it is written with a leading `'`, which makes it text (OWASP, "CSV
+ * Injection"); then quoted as any field.
+ */
+export function csvText(value: string): string {
+  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
+/** A record of CSV_COLUMNS: text columns neutralised, data columns as they are. */
+function csvRecord(values: readonly string[]): string {
+  const fields = values.map((value, i) =>
+    DATA_COLUMNS.has(CSV_COLUMNS[i]!) ? csvField(value) : csvText(value),
+  );
+  return `${fields.join(',')}\r\n`;
+}
+
 export function finesCsv(site: Site, records: readonly FineRecord<Item>[]): string {
   const lines = [csvLine(CSV_COLUMNS)];
   for (const { item, fine } of records) {
     lines.push(
-      csvLine([
+      csvRecord([
         isoDate(item.date),
         String(item.date.year),
         item.parties.join('; '),

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { dateHint, parseDate, type DatePrecision, type PartialDate } from '../domain/dates.js';
 import { didYouMean } from '../domain/suggest.js';
+import { valueProblem } from '../domain/text.js';
 import type { YamlPath, YamlSource } from './yaml.js';
 
 /**
@@ -66,6 +67,8 @@ export class FieldReader {
   string(value: unknown, path: YamlPath, what: string): string | undefined {
     if (typeof value === 'string') {
       if (value.trim() === '') return this.fail(path, 'field-empty', `${what} is empty`);
+      const bad = valueProblem(value, what);
+      if (bad) return this.fail(path, bad.code, bad.message, bad.hint);
       return value.trim();
     }
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);

