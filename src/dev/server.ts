@@ -11,25 +11,25 @@ import {
   safePath,
 } from './request.js';
 
-const TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  xml: 'application/xml; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  ics: 'text/calendar; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  ico: 'image/x-icon',
-  pdf: 'application/pdf',
-  woff2: 'font/woff2',
-};
+const TYPES = new Map<string, string>([
+  ['html', 'text/html; charset=utf-8'],
+  ['css', 'text/css; charset=utf-8'],
+  ['js', 'text/javascript; charset=utf-8'],
+  ['json', 'application/json; charset=utf-8'],
+  ['xml', 'application/xml; charset=utf-8'],
+  ['txt', 'text/plain; charset=utf-8'],
+  ['ics', 'text/calendar; charset=utf-8'],
+  ['csv', 'text/csv; charset=utf-8'],
+  ['svg', 'image/svg+xml'],
+  ['png', 'image/png'],
+  ['jpg', 'image/jpeg'],
+  ['jpeg', 'image/jpeg'],
+  ['gif', 'image/gif'],
+  ['webp', 'image/webp'],
+  ['ico', 'image/x-icon'],
+  ['pdf', 'application/pdf'],
+  ['woff2', 'font/woff2'],
+]);
 
 const INJECT = '<script src="/__gazette/client.js" defer></script>';
 
@@ -123,7 +123,7 @@ export class DevServer {
       // A bug, not a bad request: answered as one, never a crashed preview.
       if (!res.headersSent) {
         res
-          .writeHead(500, { 'Content-Type': TYPES.txt! })
+          .writeHead(500, { 'Content-Type': TYPES.get('txt')! })
           .end(`gazette dev failed to answer this request: ${(error as Error).message}\n`);
       } else {
         res.destroy();
@@ -139,7 +139,7 @@ export class DevServer {
     const host = 'host' in target ? target.host : hosts[0];
     if (!isAllowedHost(host, this.options.host)) {
       res
-        .writeHead(403, { 'Content-Type': TYPES.txt!, 'Cache-Control': 'no-store' })
+        .writeHead(403, { 'Content-Type': TYPES.get('txt')!, 'Cache-Control': 'no-store' })
         .end(blockedHostMessage(host ?? '', this.options.host));
       return;
     }
@@ -152,7 +152,7 @@ export class DevServer {
     if (path === '/__gazette/events') return this.subscribe(res);
     if (path === '/__gazette/client.js') {
       res
-        .writeHead(200, { 'Content-Type': TYPES.js!, 'Cache-Control': 'no-store' })
+        .writeHead(200, { 'Content-Type': TYPES.get('js')!, 'Cache-Control': 'no-store' })
         .end(CLIENT_SCRIPT);
       return;
     }
@@ -177,12 +177,12 @@ export class DevServer {
   }
 
   private badRequest(res: ServerResponse, reason: string): void {
-    res.writeHead(400, { 'Content-Type': TYPES.txt! }).end(`Bad request: ${reason}.\n`);
+    res.writeHead(400, { 'Content-Type': TYPES.get('txt')! }).end(`Bad request: ${reason}.\n`);
   }
 
   private notFound(res: ServerResponse, head: boolean): void {
     if (this.options.files.has('404.html')) this.serve(res, '404.html', 404, head);
-    else res.writeHead(404, { 'Content-Type': TYPES.txt! }).end('Not found\n');
+    else res.writeHead(404, { 'Content-Type': TYPES.get('txt')! }).end('Not found\n');
   }
 
   private serve(res: ServerResponse, file: string, status: number, head: boolean): void {
@@ -191,7 +191,7 @@ export class DevServer {
     if (ext === 'html' && typeof body === 'string') body = inject(body);
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     res.writeHead(status, {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      'Content-Type': TYPES.get(ext) ?? 'application/octet-stream',
       'Content-Length': bytes.byteLength,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
