@@ -9,7 +9,7 @@ Usage:
   gazette build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--empty-out-dir]
   gazette check [--root DIR] [--format text|json|github] [--drafts]
   gazette dev   [--root DIR] [--port N] [--host 127.0.0.1] [--drafts]
-  gazette new item "Title" --category C [--date YYYY-MM-DD] [--authority ID] [--root DIR]
+  gazette new item "Title" --category C [--date YYYY-MM-DD] [--authority ID] [--slug SLUG] [--root DIR]
   gazette new bulletin YYYY-MM [--root DIR]
   gazette --help | --version
 
@@ -64,6 +64,7 @@ const COMMANDS: Record<
       category: { type: 'string' },
       date: { type: 'string' },
       authority: { type: 'string' },
+      slug: { type: 'string' },
     },
     positionals: true,
     run: async (...args) => (await import('./commands/new.js')).runNew(...args),

@@ -101,7 +101,8 @@ export async function loadSite(options: SiteOptions): Promise<LoadResult> {
   for (const file of files.bulletins) {
     const result = loadBulletinFile(options.root, file);
     diagnostics.push(...result.diagnostics);
-    if (result.bulletin) bulletins.push(result.bulletin);
+    if (result.bulletin && (options.drafts || !result.bulletin.draft))
+      bulletins.push(result.bulletin);
   }
   const model = buildModel({ config, authorities, items, bulletins });
   diagnostics.push(...model.diagnostics);

@@ -237,7 +237,9 @@ export class DevSession {
         items: loaded.flatMap((r) =>
           r.value && (this.options.drafts || !r.value.draft) ? [r.value] : [],
         ),
-        bulletins: bulletins.flatMap((r) => (r.value ? [r.value] : [])),
+        bulletins: bulletins.flatMap((r) =>
+          r.value && (this.options.drafts || !r.value.draft) ? [r.value] : [],
+        ),
       });
       problems.push(...model.diagnostics);
       if (problems.length === 0) problems.push(...this.renderSite(model.site, result));

@@ -19,11 +19,13 @@ export interface BulletinData {
   title: string;
   date: PartialDate;
   covers: Period;
+  /** Left out of a build unless `--drafts`. */
+  draft: boolean;
   body: string;
   bodyLine: number;
 }
 
-export const BULLETIN_FIELDS = ['title', 'date', 'covers'] as const;
+export const BULLETIN_FIELDS = ['title', 'date', 'covers', 'draft'] as const;
 const ID = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function bulletinId(file: string): string {
@@ -58,10 +60,20 @@ export function validateBulletin(doc: Document): {
   const covers = date === undefined ? undefined : readCovers(r, raw.covers, date);
   const [year, month] = id.split('-').map(Number) as [number, number];
   const title = r.optionalString(raw, 'title') ?? `${MONTH_NAMES[month - 1]} ${year}`;
+  const draft = r.boolean(raw, 'draft') ?? false;
   if (date === undefined || covers === undefined || r.diagnostics.length > 0)
     return { diagnostics: r.diagnostics };
   return {
-    bulletin: { id, file: doc.file, title, date, covers, body: doc.body, bodyLine: doc.bodyLine },
+    bulletin: {
+      id,
+      file: doc.file,
+      title,
+      date,
+      covers,
+      draft,
+      body: doc.body,
+      bodyLine: doc.bodyLine,
+    },
     diagnostics: [],
   };
 }

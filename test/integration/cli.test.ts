@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUTHORITIES, BULLETIN, item, makeSite, removeSite, run } from '../helpers.js';
@@ -42,10 +42,14 @@ describe('gazette new', () => {
     const check = await run('check', '--root', dir);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
-    const build = await run('build', '--root', dir);
-    expect(build.code).toBe(0);
+    // A draft until an editor removes the line: built only with --drafts.
+    expect(text).toMatch(/^draft: true/m);
+    expect((await run('build', '--root', dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'dist/items/cac-fines-big-app-rmb-1m/index.html'))).toBe(false);
+    expect((await run('build', '--root', dir, '--drafts')).code).toBe(0);
     const page = readFileSync(join(dir, 'dist/items/cac-fines-big-app-rmb-1m/index.html'), 'utf8');
     expect(page).toContain('CAC Fines &quot;Big&quot; App: RMB 1m');
+    expect(page).toContain('TODO');
     const again = await run(
       'new',
       'item',
@@ -58,7 +62,9 @@ describe('gazette new', () => {
       dir,
     );
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain(
+      'an item already has the URL name "cac-fines-big-app-rmb-1m": content/items/2022/01/cac-fines-big-app-rmb-1m.md',
+    );
   });
 
   it('refuses an unknown category or authority, with a suggestion', async () => {
@@ -85,6 +91,126 @@ describe('gazette new', () => {
     expect((await run('new', 'thing', 'X', '--root', dir)).code).toBe(2);
   });
 
+  it('takes --slug, and says to use it for a title without Latin letters', async () => {
+    const dir = site();
+    const cjk = await run(
+      'new',
+      'item',
+      '网络安全审查办法',
+      '--category',
+      'legislation',
+      '--root',
+      dir,
+    );
+    expect(cjk.code).toBe(2);
+    expect(cjk.stderr).toContain('give one with --slug');
+    const made = await run(
+      'new',
+      'item',
+      '网络安全审查办法',
+      '--category',
+      'legislation',
+      '--date',
+      '2022-01-04',
+      '--slug',
+      'cybersecurity-review-measures',
+      '--root',
+      dir,
+    );
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('content/items/2022/01/cybersecurity-review-measures.md');
+    expect((await run('check', '--root', dir)).code).toBe(0);
+    for (const bad of ['Bad Slug', '../up', 'x'.repeat(101)]) {
+      const refused = await run(
+        'new',
+        'item',
+        'T',
+        '--category',
+        'courts',
+        '--slug',
+        bad,
+        '--root',
+        dir,
+      );
+      expect(refused.code, bad).toBe(2);
+    }
+  });
+
+  it('refuses a URL name another item already has, wherever its file is', async () => {
+    const dir = site({
+      'content/items/2021/05/app-fined.md': item({ title: 'Old' }),
+      'content/items/other.md': item({ title: 'Other', slug: 'named-by-field' }),
+    });
+    const same = await run(
+      'new',
+      'item',
+      'App Fined',
+      '--category',
+      'enforcement',
+      '--date',
+      '2022-01-10',
+      '--root',
+      dir,
+    );
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain(
+      'an item already has the URL name "app-fined": content/items/2021/05/app-fined.md',
+    );
+    const field = await run('new', 'item', 'Named by field', '--category', 'courts', '--root', dir);
+    expect(field.stderr).toContain('content/items/other.md');
+  });
+
+  it('says which file to create when the site has no authority registry', async () => {
+    const dir = site();
+    removeSite(join(dir, 'data'));
+    const result = await run(
+      'new',
+      'item',
+      'X',
+      '--category',
+      'courts',
+      '--authority',
+      'cnil',
+      '--root',
+      dir,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the site has no data/authorities.yaml yet');
+    expect(result.stderr).toContain('  cnil:\n    name:');
+  });
+
+  it('never writes through a link, nor out of the site', async () => {
+    const dir = site();
+    const outside = makeSite({});
+    try {
+      mkdirSync(join(dir, 'content/bulletins'), { recursive: true });
+      symlinkSync(join(outside, 'planted.md'), join(dir, 'content/bulletins/2022-05.md'));
+      const dangling = await run('new', 'bulletin', '2022-05', '--root', dir);
+      expect(dangling.code).toBe(2);
+      expect(dangling.stderr).toContain('already exists');
+      expect(existsSync(join(outside, 'planted.md'))).toBe(false);
+
+      mkdirSync(join(dir, 'content/items'), { recursive: true });
+      symlinkSync(outside, join(dir, 'content/items/2023'));
+      const linked = await run(
+        'new',
+        'item',
+        'Y',
+        '--category',
+        'courts',
+        '--date',
+        '2023-02-01',
+        '--root',
+        dir,
+      );
+      expect(linked.code).toBe(2);
+      expect(linked.stderr).toContain('leads out of the site');
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      removeSite(outside);
+    }
+  });
+
   it('writes a bulletin that is valid at once', async () => {
     const dir = site();
     const made = await run('new', 'bulletin', '2022-04', '--root', dir);
@@ -92,6 +218,7 @@ describe('gazette new', () => {
     const text = readFileSync(join(dir, 'content/bulletins/2022-04.md'), 'utf8');
     expect(text).toMatch(/^date: 2022-04-\d\d/m);
     expect(text).toMatch(/^covers: 2022-03/m);
+    expect(text).toMatch(/^draft: true/m);
     expect((await run('check', '--root', dir)).code).toBe(0);
     expect((await run('new', 'bulletin', '2022-13', '--root', dir)).code).toBe(2);
   });

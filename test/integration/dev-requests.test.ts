@@ -327,11 +327,7 @@ describe('gazette dev on a site with a public/ folder of any name', () => {
 describe('gazette dev and file names that are object properties', () => {
   it('serves public/x.constructor as bytes, not as a crash', async () => {
     const port = await start({
-      files: new Map<string, string>([
-        ...FILES,
-        ['x.constructor', 'c'],
-        ['x.__proto__', 'p'],
-      ]),
+      files: new Map<string, string>([...FILES, ['x.constructor', 'c'], ['x.__proto__', 'p']]),
     });
     for (const path of ['/x.constructor', '/x.__proto__']) {
       const answer = await raw(port, request(path, `127.0.0.1:${port}`));
