@@ -4,20 +4,21 @@ import type { Authority } from './schema/authorities.js';
 import type { BulletinData } from './schema/bulletin.js';
 import type { ItemData } from './schema/item.js';
 
-/** An item, validated and its body rendered: everything one file alone decides. */
+/**
+ * An item, validated and its body rendered: everything one file alone
+ * decides. Never changed once made: the model places it without touching it.
+ */
 export interface LoadedItem extends ItemData {
+  /** The digest of the file's bytes and of everything its loading read (see engine/loader). */
+  digest: string;
   rendered: RenderedBody;
   /** `/items/<slug>/` */
   url: string;
   section: Section;
-  /**
-   * The one thing only the whole site decides: set by the model stage on every
-   * build (present from the start, so that every item object has one shape).
-   */
-  bulletinRef: Bulletin | undefined;
 }
 
 export interface LoadedBulletin extends BulletinData {
+  digest: string;
   intro: RenderedBody;
 }
 
@@ -48,4 +49,6 @@ export interface Site {
   bySection: Map<string, Item[]>;
   byAuthority: Map<string, Item[]>;
   byTag: Map<string, Item[]>;
+  /** The bulletin each item belongs to, by the item's file: what only the whole site decides. */
+  bulletinOf: Map<string, Bulletin>;
 }

@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
+import { build } from '../api.js';
 import { EXIT, type Io } from '../cli.js';
-import { DiskWriter } from '../output/disk.js';
-import { placeOutput } from '../output/place.js';
+import { isoDate } from '../domain/dates.js';
+import type { Outcome } from '../engine/engine.js';
 import { OutputError } from '../output/writer.js';
-import { buildSite, missingRoot } from '../pipeline.js';
 import { report } from './report.js';
 
 export async function runBuild(
@@ -12,40 +12,46 @@ export async function runBuild(
 ): Promise<number> {
   const started = performance.now();
   const root = resolve(String(values.root ?? '.'));
-  const missing = missingRoot(root);
-  if (missing) {
-    report(io, [missing]);
-    return EXIT.usage;
-  }
-  let writer: DiskWriter;
+  const out = values.out as string | undefined;
+  let outcome: Outcome;
   try {
-    const out = placeOutput(root, values.out as string | undefined);
-    writer = DiskWriter.open(out, { emptyOutDir: values['empty-out-dir'] === true });
+    outcome = await build({
+      root,
+      out,
+      drafts: values.drafts === true,
+      future: values.future === true,
+      baseUrl: values['base-url'] as string | undefined,
+      cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
+      emptyOutDir: values['empty-out-dir'] === true,
+    });
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
     io.err(`gazette build: ${error.message}\n  hint: ${error.hint}`);
     return EXIT.usage;
   }
-  const shown = relative(process.cwd(), writer.out) || '.';
-  let result;
-  try {
-    result = await buildSite(
-      { root, drafts: values.drafts === true, baseUrl: values['base-url'] as string | undefined },
-      writer,
-    );
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    io.err(`gazette build: ${error.message}\n  hint: ${error.hint}`);
-    return EXIT.usage;
-  }
-  if (result.diagnostics.length > 0) {
-    report(io, result.diagnostics);
+  const shown = relative(process.cwd(), resolve(out ?? resolve(root, 'dist'))) || '.';
+  if (outcome.diagnostics.length > 0) {
+    report(io, outcome.diagnostics);
     io.err(`gazette build: nothing written; ${shown} keeps the previous site`);
-    return result.configError ? EXIT.usage : EXIT.content;
+    return outcome.usage ? EXIT.usage : EXIT.content;
   }
+  const site = outcome.site!;
   const ms = Math.round(performance.now() - started);
   io.out(
-    `gazette: built ${result.site!.items.length} items, ${result.site!.bulletins.length} bulletins, ${result.written} files in ${ms} ms → ${shown}`,
+    `gazette: built ${site.items.length} items, ${site.bulletins.length} bulletins, ${outcome.pages} pages ` +
+      `(${outcome.rendered} made, ${outcome.written} written, ${outcome.kept} unchanged, ${outcome.removed} removed) in ${ms} ms → ${shown}`,
   );
+  noteFuture(io, outcome);
   return EXIT.ok;
+}
+
+/** Says which items were left out for being dated after the build date. */
+export function noteFuture(io: Io, outcome: Outcome): void {
+  if (outcome.future.length === 0) return;
+  const n = outcome.future.length;
+  const shown = outcome.future.slice(0, 5).map((i) => `  ${i.file} (${isoDate(i.date)})`);
+  if (n > 5) shown.push(`  … and ${n - 5} more`);
+  io.out(
+    `gazette: ${n} ${n === 1 ? 'item is' : 'items are'} dated after the build date and left out (publish them with --future):\n${shown.join('\n')}`,
+  );
 }

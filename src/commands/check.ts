@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
+import { check } from '../api.js';
 import { EXIT, type Io } from '../cli.js';
-import { loadSite } from '../pipeline.js';
+import { noteFuture } from './build.js';
 import { report, type Format } from './report.js';
 
 const FORMATS: readonly Format[] = ['text', 'json', 'github'];
 
-/** Validates the whole site without rendering or writing anything. */
+/** Validates the whole site as build would, templates included, without writing anything. */
 export async function runCheck(
   values: Record<string, string | boolean | undefined>,
   io: Io,
@@ -16,17 +17,20 @@ export async function runCheck(
     return EXIT.usage;
   }
   const started = performance.now();
-  const result = await loadSite({
+  const outcome = await check({
     root: resolve(String(values.root ?? '.')),
     drafts: values.drafts === true,
+    future: values.future === true,
+    cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
   });
-  report(io, result.diagnostics, format);
-  if (result.diagnostics.length > 0) return result.configError ? EXIT.usage : EXIT.content;
+  report(io, outcome.diagnostics, format);
+  if (outcome.diagnostics.length > 0) return outcome.usage ? EXIT.usage : EXIT.content;
   if (format !== 'json') {
-    const site = result.site!;
+    const site = outcome.site!;
     io.out(
       `gazette: ${site.items.length} items and ${site.bulletins.length} bulletins are valid (${Math.round(performance.now() - started)} ms)`,
     );
+    noteFuture(io, outcome);
   }
   return EXIT.ok;
 }

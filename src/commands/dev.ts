@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, type Io } from '../cli.js';
 import { formatSummary, formatText } from '../diagnostics.js';
 import { DevServer } from '../dev/server.js';
 import { DevSession, type Update } from '../dev/session.js';
 import { watchSite } from '../dev/watch.js';
-import { missingRoot } from '../pipeline.js';
+import { engineOptions } from '../api.js';
+import { missingRoot } from '../engine/engine.js';
 import { report as reportDiagnostics } from './report.js';
 
 /** A running `gazette dev`: the session, its server and its watcher. */
@@ -28,22 +30,20 @@ export async function startDev(
     io.err(`gazette dev: --port must be a port number, not "${String(values.port)}"`);
     return EXIT.usage;
   }
-  const missing = missingRoot(root);
-  if (missing) {
-    reportDiagnostics(io, [missing]);
+  if (!existsSync(root)) {
+    reportDiagnostics(io, [missingRoot(root)]);
     return EXIT.usage;
   }
-  const session = new DevSession({ root, drafts: values.drafts === true });
-  const first = await session.start();
-  const config = session.configuration;
-  const server = new DevServer({
-    files: session,
-    basePath: config?.baseUrl.path ?? '/',
-    host,
-    port,
-    diagnostics: () => session.diagnostics,
-  });
+  const session = new DevSession(
+    engineOptions({
+      root,
+      drafts: values.drafts === true,
+      future: values.future === true,
+      cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
+    }),
+  );
   const listeners: ((update: Update) => void)[] = [];
+  let server: DevServer | undefined;
   const report = (update: Update, first: boolean) => {
     if (update.diagnostics.length > 0) {
       io.err(update.diagnostics.map(formatText).join('\n'));
@@ -54,31 +54,62 @@ export async function startDev(
       );
     }
   };
-  report(first, true);
-  const actualPort = await server.listen();
+  /** After an update: the pages left for later are made, and their template errors told. */
+  const settle = async (before: number) => {
+    const all = await session.settle();
+    if (all.length > before) {
+      server?.errors(all);
+      report({ ...emptyUpdate(), diagnostics: all }, false);
+    }
+  };
+  // Changes are watched before the site is first read, and every file is
+  // looked at again once the watcher is ready: an edit saved while dev
+  // starts is never lost.
+  let first: Update | undefined;
   const watcher = watchSite(root, async (paths) => {
+    if (!first) return; // the full pass below covers it
     const update = await session.update(paths);
-    server.errors(update.diagnostics);
+    server?.errors(update.diagnostics);
     const touched = [...update.changed, ...update.deferred, ...update.removed];
-    if (touched.length > 0) server.reload(touched);
+    if (touched.length > 0) server?.reload(touched);
     report(update, false);
     for (const listener of listeners) listener(update);
+    await settle(update.diagnostics.length);
   });
+  const started = await session.start();
   await watcher.ready;
+  first = await session.update(undefined);
+  first.ms += started.ms;
+  report(first, true);
+  const config = session.engine.configuration;
+  server = new DevServer({
+    files: session,
+    basePath: config?.baseUrl.path ?? '/',
+    host,
+    port,
+    diagnostics: () => session.diagnostics,
+  });
+  const actualPort = await server.listen();
   const shown = host.includes(':') ? `[${host}]` : host;
   io.out(
     `gazette dev: serving ${root} at http://${shown}:${actualPort}${config?.baseUrl.path ?? '/'} (${first.ms.toFixed(0)} ms); watching for changes`,
   );
+  void settle(first.diagnostics.length);
+  const devServer = server;
   return {
     port: actualPort,
     session,
-    server,
+    server: devServer,
     onUpdate: (listener) => listeners.push(listener),
     close: async () => {
       await watcher.close();
-      await server.close();
+      await devServer.close();
     },
   };
+}
+
+function emptyUpdate(): Update {
+  return { changed: [], removed: [], deferred: [], diagnostics: [], rendered: 0, ms: 0 };
 }
 
 export async function runDev(

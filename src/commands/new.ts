@@ -5,7 +5,7 @@ import { formatText } from '../diagnostics.js';
 import { isoDate, parseDate, previousMonth, type PartialDate } from '../domain/dates.js';
 import { isSlug, slugFromPath, slugify, tooLong } from '../domain/slugs.js';
 import { didYouMean } from '../domain/suggest.js';
-import { loadConfig } from '../pipeline.js';
+import { loadConfig } from '../engine/inputs.js';
 import { AUTHORITIES_FILE, parseAuthorities } from '../schema/authorities.js';
 import { readSiteFile } from '../stages/read.js';
 import { discover } from '../stages/discover.js';

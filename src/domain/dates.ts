@@ -189,3 +189,17 @@ export function formatPeriod(period: Period): string {
   if (wholeMonth) return formatDate({ year: first.year, month: first.month });
   return `${formatDate(from)} – ${formatDate(to)}`;
 }
+
+/**
+ * The build date: the UTC day of `SOURCE_DATE_EPOCH` when it is set (the
+ * reproducible-builds convention for "now"; the publish workflow sets it from
+ * the commit's time), else today's.
+ */
+export function buildDate(
+  epoch = process.env.SOURCE_DATE_EPOCH,
+  now = Date.now(),
+): PartialDate & { month: number; day: number } {
+  const seconds = epoch !== undefined && /^\d+$/.test(epoch.trim()) ? Number(epoch.trim()) : NaN;
+  const d = new Date(Number.isFinite(seconds) ? seconds * 1000 : now);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics.js';
 
 /**
  * Where a build's files go. The engine asks what the output already holds
@@ -17,6 +18,12 @@ export interface Writer {
   write(path: string, content: string | Uint8Array, fingerprint: string): Promise<void> | undefined;
   /** A file that stays as it is: its fingerprint equals `previous.get(path)`. */
   keep(path: string): void;
+  /**
+   * A writer that can make a file later, when it is first asked for (dev: a
+   * page nobody is looking at), takes `make` and returns true; the others
+   * return false or lack the method, and the engine makes the file now.
+   */
+  lazy?(path: string, fingerprint: string, make: () => string | Uint8Array | Diagnostic): boolean;
   commit(): Promise<CommitSummary>;
   abort(): Promise<void>;
 }

@@ -64,8 +64,10 @@ export function calendarPages(site: Site, add: Add): void {
   // The page also depends on the newest item, which may set its reference date.
   const newest = site.items[0];
   const pageDeps = newest && !items.includes(newest) ? [...items, newest] : items;
-  add('/calendar/', pageDeps, () => calendarPage(site, items));
-  add('/calendar.ics', items, () => icsPage(site, items));
+  // …and on the reference date, which SOURCE_DATE_EPOCH may set.
+  const today = JSON.stringify(referenceDate(site));
+  add('/calendar/', pageDeps, () => calendarPage(site, items), today);
+  add('/calendar.ics', pageDeps, () => icsPage(site, items), today);
 }
 
 interface MonthGroup {

@@ -10,18 +10,18 @@ import type { Site } from '../model.js';
 import { absolute, absoluteLinks } from './feeds-content.js';
 import { inlineByKind } from './email-inline.js';
 import { htmlToText, TEXT_WIDTH, wrap } from './email-text.js';
-import type { Add, PageSpec } from './index.js';
+import { bulletinInputs, type Add, type PageSpec } from './index.js';
 import { bulletinView } from './view.js';
 
 export function emailPages(site: Site, add: Add): void {
   site.bulletins.forEach((bulletin, i) => {
     // The two editions show one view: made for the first, handed to the second, then let go.
     let shared: EmailView | undefined;
-    add(`${bulletin.url}email.html`, bulletin.items, () => {
+    add(`${bulletin.url}email.html`, bulletinInputs(site, i), () => {
       shared = emailView(site, i);
       return emailHtmlPage(shared);
     });
-    add(`${bulletin.url}email.txt`, bulletin.items, () => {
+    add(`${bulletin.url}email.txt`, bulletinInputs(site, i), () => {
       const view = shared ?? emailView(site, i);
       shared = undefined;
       return emailTextPage(site, view);

@@ -1,7 +1,7 @@
 import { formatDate, formatPeriod, isoDate, lastDay } from '../domain/dates.js';
 import { NoteCounter } from '../domain/notes.js';
 import { absoluteUrl } from '../domain/urls.js';
-import type { Item, Site } from '../model.js';
+import type { Bulletin, Item, Site } from '../model.js';
 import { calendarPages } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
@@ -21,22 +21,23 @@ export interface PageSpec {
   data: object;
 }
 
+/** What a page can show of the content: items and bulletins, each known by its digest. */
+export type PageInput = Item | Bulletin;
+
 /**
  * A page the site will have, not yet made: its address, what it shows, and
- * how to make it. `dev` compares plans to re-render only what a change touches.
+ * how to make it. What it shows — its inputs and its key — makes its
+ * fingerprint (engine/fingerprint.ts): a page whose fingerprint is unchanged
+ * is not made again, in `build` and `dev` alike.
  */
 export interface PagePlan {
   path: string;
-  /** The items this page shows, or 'site' for pages that summarise the whole site. */
-  deps: readonly Item[] | 'site';
+  /** Every item and bulletin whose content the page shows. */
+  inputs: readonly PageInput[];
   /**
-   * The page also shows the site's structure (which bulletins exist, how many
-   * items each section, authority or topic has, where pages are): it must be
-   * made again whenever that may have changed, but not for an edit that only
-   * changes what an item says.
+   * Everything else the page shows that no input's digest holds, as text: a
+   * listing's place in its pagination, the counts it shows.
    */
-  structural: boolean;
-  /** Anything else the page shows that no item holds (a listing's total): a change re-makes it. */
   key: string;
   make(): PageSpec;
 }
@@ -44,18 +45,16 @@ export interface PagePlan {
 /** Every page of the site, in a fixed order. Cheap: no page is made yet. */
 export function planPages(site: Site): PagePlan[] {
   const plan: PagePlan[] = [];
-  const add: Add = (path, deps, make, options = {}) =>
-    plan.push({
-      path,
-      deps,
-      make,
-      structural: options.structural ?? false,
-      key: options.key ?? '',
-    });
+  const add: Add = (path, inputs, make, key = '') => plan.push({ path, inputs, make, key });
   const latest = site.bulletins[0];
-  add('/', latest ? latest.items : site.items.slice(0, site.config.perPage), () => homePage(site), {
-    structural: true,
-  });
+  const archive = site.bulletins.slice(0, 13);
+  // The latest bulletin in full and the archive; with no bulletin yet, the latest items.
+  add(
+    '/',
+    latest ? [...archive, ...latest.items] : site.items.slice(0, site.config.perPage),
+    () => homePage(site),
+    counts(archive),
+  );
   bulletinPages(site, add);
   for (const section of site.config.sections) {
     const list = site.bySection.get(section.id) ?? [];
@@ -105,7 +104,7 @@ export function planPages(site: Site): PagePlan[] {
         : undefined,
     },
   }));
-  add('/sitemap.xml', [], () => sitemapPage(site), { structural: true });
+  add('/sitemap.xml', [...site.items, ...site.bulletins], () => sitemapPage(site));
   return plan;
 }
 
@@ -114,13 +113,7 @@ export function aliasPlans(site: Site): PagePlan[] {
   const plan: PagePlan[] = [];
   for (const item of site.items) {
     for (const alias of item.aliases) {
-      plan.push({
-        path: alias,
-        deps: [item],
-        structural: false,
-        key: '',
-        make: () => aliasPage(site, item, alias),
-      });
+      plan.push({ path: alias, inputs: [item], key: '', make: () => aliasPage(site, item, alias) });
     }
   }
   return plan;
@@ -135,10 +128,15 @@ export function* sitePages(site: Site): Generator<PageSpec> {
 /** Adds a page to the plan (see planPages). */
 export type Add = (
   path: string,
-  deps: PagePlan['deps'],
+  inputs: readonly PageInput[],
   make: () => PageSpec,
-  options?: { structural?: boolean; key?: string },
+  key?: string,
 ) => void;
+
+/** How many items each bulletin holds: what a list of bulletins shows beyond their own digests. */
+function counts(bulletins: readonly Bulletin[]): string {
+  return bulletins.map((b) => b.items.length).join(',');
+}
 
 function homePage(site: Site): PageSpec {
   const latest = site.bulletins[0];
@@ -172,7 +170,7 @@ function bulletinLink(bulletin: Site['bulletins'][number]) {
 function bulletinPages(site: Site, add: Add): void {
   add(
     '/bulletins/',
-    [],
+    site.bulletins,
     () => {
       const years = new Map<number, ReturnType<typeof bulletinLink>[]>();
       for (const bulletin of site.bulletins) {
@@ -187,10 +185,10 @@ function bulletinPages(site: Site, add: Add): void {
         data: { years: [...years].map(([year, bulletins]) => ({ year, bulletins })) },
       };
     },
-    { structural: true },
+    counts(site.bulletins),
   );
   site.bulletins.forEach((bulletin, i) =>
-    add(bulletin.url, bulletin.items, () => ({
+    add(bulletin.url, bulletinInputs(site, i), () => ({
       path: bulletin.url,
       template: 'bulletin',
       title: bulletin.title,
@@ -198,6 +196,15 @@ function bulletinPages(site: Site, add: Add): void {
       data: { view: bulletinView(site, i) },
     })),
   );
+}
+
+/** What a bulletin's page (and its e-mail editions) show: it, its items, the bulletins either side. */
+export function bulletinInputs(site: Site, index: number): PageInput[] {
+  const bulletin = site.bulletins[index]!;
+  const inputs: PageInput[] = [bulletin, ...bulletin.items];
+  for (const other of [site.bulletins[index - 1], site.bulletins[index + 1]])
+    if (other) inputs.push(other);
+  return inputs;
 }
 
 function itemPage(
@@ -271,7 +278,7 @@ export function listingPages(
               : undefined,
         },
       }),
-      { key: String(items.length) },
+      `${n}/${pages}/${items.length}`,
     );
   }
 }
@@ -305,7 +312,7 @@ function authorityPages(site: Site, add: Add): void {
       title: 'Authorities',
       data: { registry },
     }),
-    { structural: true },
+    registry.map((r) => r.count).join(','),
   );
   for (const { authority, url } of registry) {
     listingPages(
@@ -325,9 +332,12 @@ function tagPages(site: Site, add: Add): void {
     url: `/tags/${tag}/`,
     count: site.byTag.get(tag)!.length,
   }));
-  add('/tags/', [], () => ({ path: '/tags/', template: 'tags', title: 'Topics', data: { tags } }), {
-    structural: true,
-  });
+  add(
+    '/tags/',
+    [],
+    () => ({ path: '/tags/', template: 'tags', title: 'Topics', data: { tags } }),
+    JSON.stringify(tags),
+  );
   for (const tag of [...site.byTag.keys()].sort()) {
     listingPages(
       site,

@@ -9,7 +9,7 @@ export function openDataPages(site: Site, add: Add): void {
   const absolute = (path: string) =>
     site.config.baseUrl.origin + site.config.baseUrl.path + path.slice(1);
   const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
-  add('/data/items.json', 'site', () => ({
+  add('/data/items.json', site.items, () => ({
     path: '/data/items.json',
     template: 'raw',
     title: 'items',
@@ -19,7 +19,7 @@ export function openDataPages(site: Site, add: Add): void {
   }));
   for (const bulletin of site.bulletins) {
     const path = `/data/bulletins/${bulletin.id}.json`;
-    add(path, bulletin.items, () => ({
+    add(path, [bulletin, ...bulletin.items], () => ({
       path,
       template: 'raw',
       title: bulletin.id,
@@ -56,7 +56,7 @@ export function openDataPages(site: Site, add: Add): void {
 const records = new WeakMap<object, { bulletin: string | undefined; text: string }>();
 
 function recordText(site: Site, item: Item, absolute: (path: string) => string): string {
-  const bulletin = item.bulletinRef?.id;
+  const bulletin = site.bulletinOf.get(item.file)?.id;
   const cached = records.get(item.rendered);
   if (cached && cached.bulletin === bulletin) return cached.text;
   const text = JSON.stringify(itemRecord(site, item, absolute), null, 1).replace(/^/gm, '  ');
@@ -88,7 +88,7 @@ export function itemRecord(site: Site, item: Item, absolute: (path: string) => s
     sources: item.sources.map((s) => ({ ...s, date: s.date && isoDate(s.date) })),
     status: item.status,
     effective: item.effective && isoDate(item.effective),
-    bulletin: item.bulletinRef?.id,
+    bulletin: site.bulletinOf.get(item.file)?.id,
     tags: item.tags,
     instrument: item.instrument,
     sectors: item.sectors,

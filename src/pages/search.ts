@@ -40,14 +40,13 @@ export const shardPath = (year: number) => `/search/${year}.json`;
 export function searchPages(site: Site, add: Add): void {
   const shards = yearShards(site.items);
   // The form and the listings it offers show the site's structure, no item's content.
-  add('/search/', [], () => searchPage(site), {
-    structural: true,
-    key: String(site.items.length),
-  });
-  add('/search/index.json', [], () => manifestPage(site, shards), {
-    structural: true,
-    key: shards.map((s) => `${s.year}:${s.items.length}`).join(' '),
-  });
+  add('/search/', [], () => searchPage(site), searchPageKey(site));
+  add(
+    '/search/index.json',
+    [],
+    () => manifestPage(site, shards),
+    `${libraryVersion()} ${shards.map((s) => `${s.year}:${s.items.length}`).join(' ')}`,
+  );
   for (const shard of shards) {
     const path = shardPath(shard.year);
     add(path, shard.items, () => ({
@@ -57,7 +56,20 @@ export function searchPages(site: Site, add: Add): void {
       data: { text: indexJson(site, shard.items) },
     }));
   }
-  add('/search/minisearch.js', [], libraryPage);
+  add('/search/minisearch.js', [], libraryPage, libraryVersion());
+}
+
+/** What the search page shows beyond the configuration: how many items each listing has. */
+function searchPageKey(site: Site): string {
+  const sizes = (map: Map<string, Item[]>) =>
+    [...map].map(([k, v]) => `${k}:${v.length}`).join(',');
+  return [
+    site.items.length,
+    site.byTag.size,
+    site.bulletins.length,
+    sizes(site.bySection),
+    sizes(site.byAuthority),
+  ].join(' ');
 }
 
 /** Authority ids to how results and filters name them. */

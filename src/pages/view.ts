@@ -52,6 +52,11 @@ const STATUS_LABELS: ReadonlyMap<string, string> = new Map([
   ['repealed', 'Repealed'],
 ]);
 
+function bulletinLink(site: Site, item: Item): LinkView | undefined {
+  const bulletin = site.bulletinOf.get(item.file);
+  return bulletin && { text: bulletin.title, url: bulletin.url };
+}
+
 export function itemMeta(site: Site, item: Item): ItemMeta {
   return {
     date: formatDate(item.date),
@@ -68,7 +73,7 @@ export function itemMeta(site: Site, item: Item): ItemMeta {
     effective: item.effective && formatDate(item.effective),
     effectiveIso: item.effective && isoDate(item.effective),
     tags: item.tags.map((t) => ({ text: t.replace(/-/g, ' '), url: `/tags/${t}/` })),
-    bulletin: item.bulletinRef && { text: item.bulletinRef.title, url: item.bulletinRef.url },
+    bulletin: bulletinLink(site, item),
     jurisdiction: item.jurisdiction,
     legalBasis: item.legalBasis,
     sectors: item.sectors,

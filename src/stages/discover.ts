@@ -1,6 +1,6 @@
 import fg from 'fast-glob';
-import { realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { checkFolder, checkLink, reportingFs } from './source.js';
 
@@ -39,35 +39,67 @@ export async function discover(root: string): Promise<SiteFiles> {
   });
   const realRoot = realpathSync(root);
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const path = entry.path;
-    let isFile = entry.dirent.isFile();
-    if (entry.dirent.isSymbolicLink()) {
-      const problem = checkLink(root, realRoot, path);
-      if (problem) {
-        files.diagnostics.push(problem);
-        continue;
-      }
-      isFile = statSync(join(root, path)).isFile();
-      if (!isFile) {
-        files.diagnostics.push(
-          diagnostic(
-            path,
-            START,
-            'symlink-folder',
-            'gazette does not follow links to folders',
-            'move the files into the folder, or link each file',
-          ),
-        );
-        continue;
-      }
-    }
-    if (!isFile || !path.toLowerCase().endsWith('.md')) continue;
-    if (path.startsWith(ITEMS_DIR)) files.items.push(path);
-    else if (path.startsWith(BULLETINS_DIR) && !path.slice(BULLETINS_DIR.length).includes('/'))
-      files.bulletins.push(path);
-    else files.diagnostics.push(misplaced(path));
+    const found = classify(root, realRoot, entry.path, entry.dirent);
+    if (found.kind === 'item') files.items.push(entry.path);
+    else if (found.kind === 'bulletin') files.bulletins.push(entry.path);
+    else if (found.kind === 'problem') files.diagnostics.push(found.diagnostic);
   }
   return files;
+}
+
+/** What one path under `content/` is to the site. */
+export type Found =
+  { kind: 'item' | 'bulletin' } | { kind: 'problem'; diagnostic: Diagnostic } | { kind: 'none' };
+
+/**
+ * The rule for one entry of `content/`, as `discover` applies it to every
+ * entry and `dev` to a path that changed: a Markdown file is an item, a
+ * bulletin or misplaced; a link must stay inside the site and name a file.
+ */
+export function classify(
+  root: string,
+  realRoot: string,
+  path: string,
+  dirent: { isFile(): boolean; isSymbolicLink(): boolean },
+): Found {
+  let isFile = dirent.isFile();
+  if (dirent.isSymbolicLink()) {
+    const problem = checkLink(root, realRoot, path);
+    if (problem) return { kind: 'problem', diagnostic: problem };
+    isFile = statSync(join(root, path)).isFile();
+    if (!isFile) {
+      return {
+        kind: 'problem',
+        diagnostic: diagnostic(
+          path,
+          START,
+          'symlink-folder',
+          'gazette does not follow links to folders',
+          'move the files into the folder, or link each file',
+        ),
+      };
+    }
+  }
+  if (!isFile || !path.toLowerCase().endsWith('.md')) return { kind: 'none' };
+  if (path.startsWith(ITEMS_DIR)) return { kind: 'item' };
+  if (path.startsWith(BULLETINS_DIR) && !path.slice(BULLETINS_DIR.length).includes('/'))
+    return { kind: 'bulletin' };
+  return { kind: 'problem', diagnostic: misplaced(path) };
+}
+
+/**
+ * One path under `content/` that changed, looked at alone (dev): what it is
+ * now, or undefined when it is gone or is a folder (look at the whole tree).
+ */
+export function discoverPath(root: string, path: string): Found | undefined {
+  if (checkFolder(root, 'content')) return undefined;
+  const stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+  if (!stat || stat.isDirectory()) return undefined;
+  if (path.split('/').some((part) => part.startsWith('.'))) return { kind: 'none' };
+  const realRoot = realpathSync(root);
+  // Inside a linked folder: the whole tree decides (discover refuses the link).
+  if (realpathSync(join(root, dirname(path))) !== join(realRoot, dirname(path))) return undefined;
+  return classify(root, realRoot, path, stat);
 }
 
 function misplaced(path: string): Diagnostic {

@@ -5,7 +5,6 @@ import { bulletinId, validateBulletin } from '../schema/bulletin.js';
 import { slugFromPath } from '../domain/slugs.js';
 import { validateItem, type ItemContext } from '../schema/item.js';
 import { readDocument } from './read.js';
-import { readSource } from './source.js';
 
 /**
  * Everything that one file alone decides: read → validate → render its
@@ -16,6 +15,8 @@ export function loadItem(
   file: string,
   bytes: Uint8Array,
   ctx: ItemContext,
+  /** The file's digest (engine/loader.ts `fileKey`), which the item carries. */
+  digest: string,
 ): { item?: LoadedItem; diagnostics: Diagnostic[] } {
   const read = readDocument(file, bytes);
   if (!read.document) return { diagnostics: read.diagnostics };
@@ -29,10 +30,10 @@ export function loadItem(
   return {
     item: {
       ...item,
+      digest,
       rendered: markdown.body,
       url: `/items/${item.slug}/`,
       section,
-      bulletinRef: undefined,
     },
     diagnostics,
   };
@@ -41,6 +42,7 @@ export function loadItem(
 export function loadBulletin(
   file: string,
   bytes: Uint8Array,
+  digest: string,
 ): { bulletin?: LoadedBulletin; diagnostics: Diagnostic[] } {
   const read = readDocument(file, bytes);
   if (!read.document) return { diagnostics: read.diagnostics };
@@ -49,24 +51,5 @@ export function loadBulletin(
   const markdown = renderMarkdown(file, read.document.body, read.document.bodyLine, base);
   const diagnostics = [...valid.diagnostics, ...markdown.diagnostics];
   if (!valid.bulletin || diagnostics.length > 0) return { diagnostics };
-  return { bulletin: { ...valid.bulletin, intro: markdown.body }, diagnostics };
-}
-
-/** Reads an item file of the site (refusing what cannot be read) and loads it. */
-export function loadItemFile(
-  root: string,
-  file: string,
-  ctx: ItemContext,
-): { item?: LoadedItem; diagnostics: Diagnostic[] } {
-  const read = readSource(root, file);
-  return read.bytes ? loadItem(file, read.bytes, ctx) : { diagnostics: read.diagnostics };
-}
-
-/** Reads a bulletin file of the site and loads it. */
-export function loadBulletinFile(
-  root: string,
-  file: string,
-): { bulletin?: LoadedBulletin; diagnostics: Diagnostic[] } {
-  const read = readSource(root, file);
-  return read.bytes ? loadBulletin(file, read.bytes) : { diagnostics: read.diagnostics };
+  return { bulletin: { ...valid.bulletin, digest, intro: markdown.body }, diagnostics };
 }

@@ -30,12 +30,9 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
 
   const items: Item[] = [];
   const bySlug = new Map<string, Item>();
+  const bulletinOf = new Map<string, Bulletin>();
   for (const loaded of [...input.items].sort(compareByDate)) {
-    // The model sets the one field only the whole site decides, rather than
-    // copying the item's thirty (copying 10,000 items on every dev update cost
-    // more than the rest of this stage). Every build sets it on every item.
     const item: Item = loaded;
-    item.bulletinRef = undefined;
     const first = bySlug.get(item.slug);
     if (first) {
       diagnostics.push(
@@ -50,7 +47,8 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       continue;
     }
     bySlug.set(item.slug, item);
-    item.bulletinRef = assignBulletin(item, byMonth, bulletinById, diagnostics);
+    const bulletin = assignBulletin(item, byMonth, bulletinById, diagnostics);
+    if (bulletin) bulletinOf.set(item.file, bulletin);
     items.push(item);
   }
 
@@ -59,7 +57,8 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
   const byAuthority = new Map<string, Item[]>();
   const byTag = new Map<string, Item[]>();
   for (const item of items) {
-    if (item.bulletinRef) push(byBulletin, item.bulletinRef.id, item);
+    const bulletin = bulletinOf.get(item.file);
+    if (bulletin) push(byBulletin, bulletin.id, item);
     push(bySection, item.category, item);
     for (const id of item.authorities) push(byAuthority, id, item);
     for (const tag of item.tags) push(byTag, tag, item);
@@ -84,6 +83,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       bySection,
       byAuthority,
       byTag,
+      bulletinOf,
     },
     diagnostics,
   };

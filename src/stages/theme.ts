@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Eta } from 'eta/core';
 import fg from 'fast-glob';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -20,6 +21,8 @@ export interface Theme {
   render(name: string, data: object): string;
   assets: Asset[];
   diagnostics: Diagnostic[];
+  /** The digest of every template and asset: what each page's fingerprint takes from the theme. */
+  digest: string;
   /** Which file each template came from, relative to the site or as `(built-in)/…`. */
   sources: Map<string, string>;
 }
@@ -73,7 +76,9 @@ export function loadTheme(root: string): Theme {
   const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
   const sources = new Map<string, string>();
   const assets: Asset[] = [];
+  const hash = createHash('sha1');
   for (const [rel, { abs, shown }] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    hash.update(shown).update('\0');
     if (rel.endsWith('.eta')) {
       const name = `@${rel.slice(0, -4)}`;
       sources.set(name, shown);
@@ -84,6 +89,7 @@ export function loadTheme(root: string): Theme {
         diagnostics.push(unreadable(shown, error));
         continue;
       }
+      hash.update(text).update('\0');
       try {
         eta.loadTemplate(name, text);
       } catch (error) {
@@ -99,7 +105,9 @@ export function loadTheme(root: string): Theme {
       }
     } else if (rel.startsWith('assets/')) {
       try {
-        assets.push({ path: `/${rel}`, bytes: readFileSync(abs) });
+        const bytes = readFileSync(abs);
+        hash.update(bytes).update('\0');
+        assets.push({ path: `/${rel}`, bytes });
       } catch (error) {
         diagnostics.push(unreadable(shown, error));
       }
@@ -108,6 +116,7 @@ export function loadTheme(root: string): Theme {
   return {
     assets,
     diagnostics,
+    digest: hash.digest('base64url'),
     sources,
     render(name: string, data: object): string {
       try {

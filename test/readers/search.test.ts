@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/pipeline.js';
+import { check } from '../../src/api.js';
 import {
   INDEX_OPTIONS,
   plainText,
@@ -92,7 +92,7 @@ describe('serializeIndex writes what MiniSearch itself would', () => {
   });
 
   it('for every item of the fixture site', async () => {
-    const { site } = await loadSite({ root: FIXTURE });
+    const { site } = await check({ root: FIXTURE, cacheDir: false });
     const [reference, ours] = both(site!.items.map((item) => searchDoc(site!, item)));
     expect(ours).toEqual(reference);
     expect(ours.index.length).toBeGreaterThan(100);
