@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --items 1000,10000 --runs 3 --dev 1000,10000]
+// npm run bench [-- --items 1000,10000 --runs 3 --dev 1000,10000 --peers]
 //
 // Builds this site and synthetic digest sites of N items (made by
 // scripts/gen-site.mjs, or --gen PATH) with the compiled CLI and prints, per
@@ -7,7 +7,8 @@
 // second and peak memory. Each run is a new process and writes into a new
 // output folder; outputs are removed only after all runs. A build that makes
 // fewer or more items than its corpus holds stops the bench (exit 1), so a run
-// can never silently shrink. Then `gazette dev` (bench-dev.mjs).
+// can never silently shrink. Then `gazette dev` (bench-dev.mjs) and, with
+// --peers, Hugo and Eleventy through the peer benchmark (bench-peers.mjs).
 // Figures only: performance is measured here, not asserted in tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDev } from './bench-dev.mjs';
+import { benchPeers } from './bench-peers.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -30,6 +32,7 @@ const { values } = parseArgs({
       type: 'string',
       default: process.env.GAZETTE_CORPUS_GEN ?? join(repo, 'scripts/gen-site.mjs'),
     },
+    peers: { type: 'boolean', default: false },
     work: {
       type: 'string',
       default: process.env.GAZETTE_BENCH_DIR ?? join(tmpdir(), 'gazette-bench-ours'),
@@ -179,3 +182,6 @@ if (values.dev !== '') {
     );
   }
 }
+
+if (values.peers && !benchPeers({ repo, sizes, runs, say: (line) => console.log(line) }))
+  process.exitCode = 1;
