@@ -79,7 +79,7 @@ function build(root, out, expected) {
   const built = Number(/built (\d+) items/.exec(result.stdout)?.[1]);
   if (built !== expected)
     fail(
-      `the build of ${root} made ${built} items, its content has ${expected}:\n${result.stdout}`,
+      `the build of ${root} made ${built} items where ${expected} were expected:\n${result.stdout}`,
     );
   return { wall, built, ...JSON.parse(result.output[3]) };
 }

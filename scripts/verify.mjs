@@ -127,7 +127,9 @@ if (args.dir) {
         // A build that dropped items would pass every gate on fewer pages.
         const built = Number(/built (\d+) items/.exec(stdout)?.[1]);
         if (built !== site.items)
-          cannot(`build ${label} made ${built} items; its content has ${site.items}:\n${stdout}`);
+          cannot(
+            `build ${label} made ${built} items where ${site.items} were expected:\n${stdout}`,
+          );
         return `${built} items, ${htmlCount(out)} pages`;
       });
       // The browser visits the sub-path build, served under /digest/: the
