@@ -213,9 +213,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       process.stdout.write(`${USAGE}\n`);
     } else {
       const m = generateSite(opts);
-      process.stdout.write(
-        `gen-site: ${m.items} items, ${m.bulletins} bulletins → ${resolve(opts.out)}\n`,
-      );
+      const bulletins = `${m.bulletins} bulletin${m.bulletins === 1 ? '' : 's'}`;
+      process.stdout.write(`gen-site: ${m.items} items, ${bulletins} → ${resolve(opts.out)}\n`);
     }
   } catch (err) {
     if (!(err instanceof UsageError || err?.code?.startsWith?.('ERR_PARSE_ARGS'))) throw err;
