@@ -271,6 +271,10 @@ describe('gazette build', () => {
 // Eleventy from its own generator's corpus: ours must weigh the same.
 const PEER_GEN = join(repo, '../shared/bench/gen-corpus.mjs');
 const peer = existsSync(PEER_GEN);
+if (!peer)
+  console.warn(
+    `\n  SKIPPED: the comparison with the peer benchmark's generator: no ${PEER_GEN} beside the repository\n`,
+  );
 describe('against the peer benchmark’s generator', () => {
   it.skipIf(!peer)(
     peer
