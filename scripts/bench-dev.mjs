@@ -1,5 +1,7 @@
 // The dev-server half of `npm run bench`: for a site of N items, starts
-// `gazette dev`, edits one item (the middle one in path order) EDITS times and
+// `gazette dev`, counts the item pages it serves (from its sitemap.xml, so
+// that a session that lost items cannot pass for a fast one), edits one item
+// (the middle one in path order) EDITS times and
 // measures the time from the end of each write until the reload event for
 // that item's page reaches a Server-Sent Events client; then makes 100 more
 // edits and compares the server's resident memory with the figure after start.
@@ -12,6 +14,24 @@ function files(dir) {
   return readdirSync(dir).flatMap((n) =>
     statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)],
   );
+}
+
+/** GET path from the dev server; resolves to the body. */
+function get(port, path) {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve(body)
+          : reject(new Error(`GET ${path}: ${res.statusCode}`)),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 function rssMiB(pid) {
@@ -41,6 +61,8 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
       child.once('exit', (code) => reject(new Error(`dev exited ${code}`)));
     });
     const startupMs = performance.now() - started;
+    const served =
+      (await get(port, '/sitemap.xml')).match(/<loc>[^<]*\/items\/[^<]+<\/loc>/g)?.length ?? 0;
     const waiters = [];
     const events = request({ host: '127.0.0.1', port, path: '/__gazette/events' }, (res) => {
       let buffer = '';
@@ -61,11 +83,7 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
     events.end();
     await new Promise((r) => setTimeout(r, 300));
     // The editor has the edited item's page open, as a person previewing it would.
-    await new Promise((resolve) =>
-      request({ host: '127.0.0.1', port, path: `/items/${slug}/` }, (res) =>
-        res.resume().on('end', resolve),
-      ).end(),
-    );
+    await get(port, `/items/${slug}/`);
     const rssStart = rssMiB(child.pid);
     const edit = async (i) => {
       // Edits a person's saves apart (and past the watcher's 50 ms per-file throttle).
@@ -95,7 +113,7 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
     await new Promise((r) => setTimeout(r, 500));
     const rssEnd = rssMiB(child.pid);
     events.destroy();
-    return { items: items.length, startupMs, times, rssStart, rssEnd };
+    return { items: items.length, served, startupMs, times, rssStart, rssEnd };
   } finally {
     writeFileSync(target, original);
     child.kill('SIGTERM');

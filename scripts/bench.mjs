@@ -1,18 +1,24 @@
 #!/usr/bin/env node
-// npm run bench [-- --items 1000,10000 --runs 3]
+// npm run bench [-- --items 1000,10000 --runs 3 --dev 1000,10000 --peers]
 //
-// Builds synthetic digest sites of N items (made by ../shared/bench/gen-corpus.mjs)
-// with the compiled CLI and prints, per size: wall time (median and range of
-// the runs), items per second and peak memory. Each run is a new process and
-// writes into a new output folder; outputs are removed only after all runs.
-// Figures only, never pass/fail: performance is measured here, not asserted in tests.
+// Builds this site and synthetic digest sites of N items (made by
+// scripts/gen-site.mjs, or --gen PATH) with the compiled CLI and prints, per
+// size: the items built, wall time (median and range of the runs), items per
+// second and peak memory. Each run is a new process and writes into a new
+// output folder; outputs are removed only after all runs. A build that makes
+// fewer or more items than its corpus holds stops the bench (exit 1), so a run
+// can never silently shrink. Then `gazette dev` (bench-dev.mjs) and, with
+// --peers, Hugo and Eleventy through the peer benchmark (bench-peers.mjs).
+// Figures only: performance is measured here, not asserted in tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDev } from './bench-dev.mjs';
+import { benchPeers } from './bench-peers.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -24,8 +30,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     gen: {
       type: 'string',
-      default: process.env.GAZETTE_CORPUS_GEN ?? join(repo, '../shared/bench/gen-corpus.mjs'),
+      default: process.env.GAZETTE_CORPUS_GEN ?? join(repo, 'scripts/gen-site.mjs'),
     },
+    peers: { type: 'boolean', default: false },
     work: {
       type: 'string',
       default: process.env.GAZETTE_BENCH_DIR ?? join(tmpdir(), 'gazette-bench-ours'),
@@ -37,6 +44,16 @@ const runs = Number(values.runs);
 const cli = join(repo, 'bin/gazette.js');
 mkdirSync(values.work, { recursive: true });
 
+/** Stops the bench with a message, not a stack trace. */
+function fail(message, code = 1) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(code);
+}
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1))
+  fail(`--items takes sizes such as 1000,10000 and --runs a count ≥ 1`, 2);
+if (!existsSync(values.gen))
+  fail(`no corpus generator at ${values.gen} (pass --gen PATH or set GAZETTE_CORPUS_GEN)`, 2);
+
 // Loaded before the CLI in each measured process: reports the process's peak
 // memory on exit (maxRSS counts every thread of the process).
 const REPORT = `data:text/javascript,${encodeURIComponent(
@@ -44,8 +61,8 @@ const REPORT = `data:text/javascript,${encodeURIComponent(
     "if (isMainThread) process.on('exit', () => writeSync(3, JSON.stringify({ rssMiB: process.resourceUsage().maxRSS / 1024 })));",
 )}`;
 
-/** One build: the real CLI in a fresh process; returns wall ms and peak RSS in MiB. */
-function build(root, out) {
+/** One build: the real CLI in a fresh process; returns wall ms, peak RSS in MiB and items built. */
+function build(root, out, expected) {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
@@ -58,15 +75,40 @@ function build(root, out) {
   );
   const wall = performance.now() - started;
   if (result.status !== 0)
-    throw new Error(`build of ${root} failed (exit ${result.status}):\n${result.stderr}`);
-  return { wall, ...JSON.parse(result.output[3]) };
+    fail(`build of ${root} failed (exit ${result.status}):\n${result.stderr}`);
+  const built = Number(/built (\d+) items/.exec(result.stdout)?.[1]);
+  if (built !== expected)
+    fail(
+      `the build of ${root} made ${built} items where ${expected} were expected:\n${result.stdout}`,
+    );
+  return { wall, built, ...JSON.parse(result.output[3]) };
 }
 
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [join(dir, n)],
+  );
+}
+
+/** Items a build of this site must make: every item file not marked as a draft. */
+function siteItems(root) {
+  return listFiles(join(root, 'content/items')).filter(
+    (f) => f.endsWith('.md') && !/^draft:\s*true\s*$/m.test(readFileSync(f, 'utf8')),
+  ).length;
+}
+
+/** The generator and the files beside it in a folder of its name (scripts/gen-site/). */
+function generatorHash() {
+  const hash = createHash('sha1').update(readFileSync(values.gen));
+  const own = join(dirname(values.gen), basename(values.gen, '.mjs'));
+  if (existsSync(own)) for (const f of listFiles(own).sort()) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 10);
+}
+
+/** A corpus of n items, generated once per generator version, seed and size. */
 function corpus(n) {
-  const dir = join(values.work, `corpus-${n}-seed${values.seed}`);
+  const dir = join(values.work, `corpus-${n}-seed${values.seed}-${generatorHash()}`);
   if (!existsSync(join(dir, 'corpus.json'))) {
-    if (!existsSync(values.gen))
-      throw new Error(`no corpus generator at ${values.gen} (set --gen or GAZETTE_CORPUS_GEN)`);
     rmSync(dir, { recursive: true, force: true });
     execFileSync(
       process.execPath,
@@ -74,6 +116,8 @@ function corpus(n) {
       { stdio: 'ignore' },
     );
   }
+  const items = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')).items;
+  if (items !== n) fail(`${values.gen} wrote ${items} items into ${dir}, not ${n}`);
   return dir;
 }
 
@@ -82,42 +126,43 @@ const fmt = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round
 
 const rows = [];
 const targets = [
-  ['this site', repo, 14],
+  ['this site', repo, siteItems(repo)],
   ...sizes.map((n) => [`${n.toLocaleString('en')} items`, corpus(n), n]),
 ];
 const outputs = [];
 for (const [label, root, n] of targets) {
-  build(root, join(values.work, `warmup-${process.pid}-${rows.length}`)); // uncounted: fills the page cache
+  build(root, join(values.work, `warmup-${process.pid}-${rows.length}`), n); // uncounted: fills the page cache
   outputs.push(join(values.work, `warmup-${process.pid}-${rows.length}`));
   const results = [];
   for (let i = 0; i < runs; i++) {
     const out = join(values.work, `out-${process.pid}-${rows.length}-${i}`);
     outputs.push(out);
-    results.push(build(root, out));
+    results.push(build(root, out, n));
   }
   const wall = results.map((r) => r.wall);
   const rss = results.map((r) => r.rssMiB);
   rows.push({
     label,
     n,
+    built: results[0].built,
     median: median(wall),
     min: Math.min(...wall),
     max: Math.max(...wall),
     rss: median(rss),
     rssMax: Math.max(...rss),
   });
-  console.error(`${label}: ${wall.map(fmt).join(', ')}`);
+  console.error(`${label}: built ${n} items in ${wall.map(fmt).join(', ')}`);
 }
 for (const out of outputs) rmSync(out, { recursive: true, force: true });
 
 console.log(
-  `\ngazette build (cold process, ${runs} runs after 1 warm-up; node ${process.version})\n`,
+  `\ngazette build (cold process, ${runs} runs after 1 warm-up; node ${process.version}; corpus: ${values.gen}, seed ${values.seed})\n`,
 );
-console.log('| site | wall median | min–max | items/s | peak RSS (median / max) |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| site | items built | wall median | min–max | items/s | peak RSS (median / max) |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(
-    `| ${r.label} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${Math.round((r.n / r.median) * 1000).toLocaleString('en')} | ${Math.round(r.rss)} / ${Math.round(r.rssMax)} MiB |`,
+    `| ${r.label} | ${r.built.toLocaleString('en')} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${Math.round((r.n / r.median) * 1000).toLocaleString('en')} | ${Math.round(r.rss)} / ${Math.round(r.rssMax)} MiB |`,
   );
 }
 
@@ -126,13 +171,17 @@ if (values.dev !== '') {
     `\ngazette dev: one item edited, from the end of the write until the reload event reaches the browser (${values.edits} edits after 1 warm-up), then 100 more edits\n`,
   );
   console.log(
-    '| site | startup | reload median | each edit (ms) | RSS after start | after 100 more edits |',
+    '| site | items served | startup | reload median | each edit (ms) | RSS after start | after 100 more edits |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const n of values.dev.split(',').map(Number)) {
     const r = await benchDev({ cli, root: corpus(n), edits: Number(values.edits) });
+    if (r.served !== n) fail(`gazette dev serves ${r.served} item pages of a ${n}-item site`);
     console.log(
-      `| ${n.toLocaleString('en')} items | ${fmt(r.startupMs)} | ${r.times.length ? median(r.times).toFixed(1) : '–'} ms | ${r.times.map((t) => t.toFixed(1)).join(' ')} | ${Math.round(r.rssStart)} MiB | ${Math.round(r.rssEnd)} MiB (${(((r.rssEnd - r.rssStart) / r.rssStart) * 100).toFixed(1)}%) |`,
+      `| ${n.toLocaleString('en')} items | ${r.served.toLocaleString('en')} | ${fmt(r.startupMs)} | ${r.times.length ? median(r.times).toFixed(1) : '–'} ms | ${r.times.map((t) => t.toFixed(1)).join(' ')} | ${Math.round(r.rssStart)} MiB | ${Math.round(r.rssEnd)} MiB (${(((r.rssEnd - r.rssStart) / r.rssStart) * 100).toFixed(1)}%) |`,
     );
   }
 }
+
+if (values.peers && !benchPeers({ repo, sizes, runs, say: (line) => console.log(line) }))
+  process.exitCode = 1;

@@ -8,9 +8,11 @@
 // Checker, internal links and #fragments, sitemap/feeds, and axe-core plus a
 // clean load in Debian's headless Chromium. Prints what it checked and every
 // failure with its page and element; exits 1 on any failure, 2 when it cannot
-// run (no Java, no Chromium, no corpus generator, a build that fails).
+// run (no Java, no Chromium, no corpus generator, a build that fails or makes
+// another number of items than its content holds). The generated site comes
+// from scripts/gen-site.mjs unless --gen or GAZETTE_CORPUS_GEN names another.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +29,7 @@ const { values: args } = parseArgs({
     items: { type: 'string', default: '300' },
     gen: {
       type: 'string',
-      default: process.env.GAZETTE_CORPUS_GEN ?? join(repo, '../shared/bench/gen-corpus.mjs'),
+      default: process.env.GAZETTE_CORPUS_GEN ?? join(repo, 'scripts/gen-site.mjs'),
     },
     'all-pages': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -60,6 +62,13 @@ function run(what, command, argv) {
   return result.stdout;
 }
 
+/** Items a build of `root` must make: every item file not marked as a draft. */
+function siteItems(root) {
+  return walk(join(root, 'content/items')).filter(
+    (f) => f.endsWith('.md') && !/^draft:\s*true\s*$/m.test(readFileSync(f, 'utf8')),
+  ).length;
+}
+
 const htmlCount = (dir) => walk(dir).filter((f) => f.endsWith('.html')).length;
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
 if (java.error)
@@ -80,11 +89,8 @@ if (args.dir) {
   const items = Number(args.items);
   if (!Number.isInteger(items) || items < 1)
     cannot(`--items must be a whole number, not ${args.items}`);
-  if (!existsSync(args.gen)) {
-    cannot(
-      `the corpus generator is not at ${args.gen}: verify expects the shared folder beside the repository (../shared/bench/gen-corpus.mjs); pass --gen PATH or set GAZETTE_CORPUS_GEN`,
-    );
-  }
+  if (!existsSync(args.gen))
+    cannot(`no corpus generator at ${args.gen} (pass --gen PATH or set GAZETTE_CORPUS_GEN)`);
   work = mkdtempSync(join(tmpdir(), 'gazette-verify-'));
   timedStep('compile (tsc -p tsconfig.build.json)', () => {
     run('compile', process.execPath, [
@@ -95,11 +101,11 @@ if (args.dir) {
   });
   const corpus = join(work, `corpus-${items}`);
   timedStep(`generate a ${items}-item site`, () => {
-    run('gen-corpus', process.execPath, [args.gen, '--items', String(items), '--out', corpus]);
+    run(args.gen, process.execPath, [args.gen, '--items', String(items), '--out', corpus]);
   });
   const sites = [
-    { name: 'repo', root: repo },
-    { name: `gen${items}`, root: corpus },
+    { name: 'repo', root: repo, items: siteItems(repo) },
+    { name: `gen${items}`, root: corpus, items },
   ];
   builds = [];
   for (const site of sites) {
@@ -108,7 +114,7 @@ if (args.dir) {
       const out = join(work, `${site.name}${path === '/' ? '-root' : '-digest'}`);
       const label = `${site.name} @ ${path}`;
       timedStep(`build ${label}`, () => {
-        run(`build ${label}`, process.execPath, [
+        const stdout = run(`build ${label}`, process.execPath, [
           join(repo, 'bin/gazette.js'),
           'build',
           '--root',
@@ -118,7 +124,13 @@ if (args.dir) {
           '--base-url',
           siteUrl,
         ]);
-        return `${htmlCount(out)} pages`;
+        // A build that dropped items would pass every gate on fewer pages.
+        const built = Number(/built (\d+) items/.exec(stdout)?.[1]);
+        if (built !== site.items)
+          cannot(
+            `build ${label} made ${built} items where ${site.items} were expected:\n${stdout}`,
+          );
+        return `${built} items, ${htmlCount(out)} pages`;
       });
       // The browser visits the sub-path build, served under /digest/: the
       // harder case for asset and link paths; the pages are otherwise alike.
