@@ -261,7 +261,7 @@ describe('gazette build', () => {
     const result = await run('build', '--root', root, '--out', join(work, 'a-out'));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/built 300 items, 8 bulletins, \d+ files/);
+    expect(result.stdout).toMatch(/built 300 items, 8 bulletins, \d+ pages/);
     const slug = readCorpus(root).items[0]!.path.split('/').pop()!.slice(0, -3);
     expect(existsSync(join(work, 'a-out/items', slug, 'index.html'))).toBe(true);
   });

@@ -109,9 +109,9 @@ describe('links out of the site, at the top of each source folder', () => {
   );
 
   it('a template linked inside the site is used; one linked outside is an error', async () => {
-    const root = site({ 'shared/robots.eta': 'User-agent: *\nDisallow: /\n' });
+    const root = site({ 'snippets/robots.eta': 'User-agent: *\nDisallow: /\n' });
     mkdirSync(join(root, 'templates'));
-    symlinkSync('../shared/robots.eta', join(root, 'templates/robots.eta'));
+    symlinkSync('../snippets/robots.eta', join(root, 'templates/robots.eta'));
     expect((await run('build', '--root', root)).code).toBe(0);
     symlinkSync('/etc/hostname', join(root, 'templates/404.eta'));
     const result = await run('build', '--root', root);
