@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { BodyRef, BodyStore } from './bodies.js';
 import type { Loaded } from './loader.js';
 
 /**
@@ -52,7 +53,7 @@ export class LoadCache {
    * file needs any more goes), when anything changed. A failure to write is
    * not an error of the build: the next one is merely cold.
    */
-  save(): void {
+  save(bodyOf: (value: unknown) => BodyRef | undefined, bodies: BodyStore): void {
     if (this.dir === undefined) return;
     for (const key of this.entries.keys()) {
       if (!this.used.has(key)) {
@@ -68,6 +69,12 @@ export class LoadCache {
       renameSync(temp, join(this.dir, FILE));
       writeFileSync(join(this.dir, 'README.txt'), README);
       this.changed = false;
+      const live: BodyRef[] = [];
+      for (const entry of this.entries.values()) {
+        const ref = bodyOf(entry.value);
+        if (ref) live.push(ref);
+      }
+      bodies.collect(live);
     } catch {
       /* read-only or full: the next build is cold, never wrong */
     }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from '../diagnostics.js';
 import { sortKey, type PartialDate } from '../domain/dates.js';
@@ -11,6 +12,7 @@ import { buildModel } from '../stages/model.js';
 import { renderPage, sharedData } from '../stages/render.js';
 import { memoryGuard } from '../stages/memory.js';
 import type { Theme } from '../stages/theme.js';
+import { BodyStore, packSizes, type BodyRef } from './bodies.js';
 import { LoadCache } from './cache.js';
 import { codeDigest, digest } from './digest.js';
 import { contentFingerprint, fingerprint } from './fingerprint.js';
@@ -70,6 +72,9 @@ export interface Outcome {
 
 type Depth = 'check' | 'build';
 
+/** An item as the cache keeps it: everything but its rendered body, which the body store holds. */
+type StoredItem = Omit<LoadedItem, 'rendered'> & { body: BodyRef };
+
 export class Engine {
   private config: ReturnType<typeof readConfigInput> | undefined;
   private registry: ReturnType<typeof readRegistryInput> | undefined;
@@ -80,9 +85,15 @@ export class Engine {
   private discovery = new Map<string, Diagnostic>();
   private context: { ctx: LoadContext; key: string } | undefined;
   private readonly cache: LoadCache;
+  private readonly bodies: BodyStore;
+  /** The body packs found at start, with their sizes. */
+  private readonly packs: Map<string, number>;
 
   constructor(readonly options: EngineOptions) {
     this.cache = LoadCache.open(options.cacheDir);
+    const packs = options.cacheDir === undefined ? undefined : join(options.cacheDir, 'bodies');
+    this.bodies = new BodyStore(packs);
+    this.packs = packSizes(packs);
   }
 
   get root(): string {
@@ -159,18 +170,40 @@ export class Engine {
     for (const file of files) {
       const source = readContentFile(this.root, file, context);
       if (this.items.get(file)?.key === source.key) continue;
-      const cached = source.bytes ? this.cache.get<LoadedItem>(source.key) : undefined;
-      if (cached) {
-        if (cached.value) cached.value.section = sectionOf(ctx, cached.value.category);
-        this.items.set(file, { key: source.key, result: cached });
+      const cached = source.bytes ? this.cache.get<StoredItem>(source.key) : undefined;
+      if (cached && (!cached.value || this.bodyKept(cached.value.body))) {
+        this.items.set(file, { key: source.key, result: this.unstash(cached, ctx) });
       } else misses.push(source);
     }
-    const loaded = await loadItems(this.root, misses, ctx);
-    misses.forEach((source, i) => {
-      const result = loaded[i]!;
-      this.items.set(source.file, { key: source.key, result });
-      if (source.bytes) this.cache.set(source.key, result);
+    await loadItems(this.root, misses, ctx, (source, result) => {
+      const stored = this.stash(result);
+      this.items.set(source.file, { key: source.key, result: this.unstash(stored, ctx) });
+      if (source.bytes) this.cache.set(source.key, stored);
     });
+  }
+
+  /** An item as the cache keeps it: its rendered body in the body store. */
+  private stash(result: Loaded<LoadedItem>): Loaded<StoredItem> {
+    if (!result.value) return { diagnostics: result.diagnostics };
+    const { rendered, ...rest } = result.value;
+    return { value: { ...rest, body: this.bodies.put(rendered) }, diagnostics: result.diagnostics };
+  }
+
+  /** An item of the cache as the site uses it: `rendered` reads its body when a page needs it. */
+  private unstash(stored: Loaded<StoredItem>, ctx: LoadContext): Loaded<LoadedItem> {
+    if (!stored.value) return { diagnostics: stored.diagnostics };
+    const bodies = this.bodies;
+    const { body } = stored.value;
+    const value = { ...stored.value, section: sectionOf(ctx, stored.value.category) };
+    Object.defineProperty(value, 'rendered', { get: () => bodies.get(body), enumerable: false });
+    return { value: value as unknown as LoadedItem, diagnostics: stored.diagnostics };
+  }
+
+  /** Whether a cached body is still in its pack (a pack cut short or deleted is a miss). */
+  private bodyKept(ref: BodyRef): boolean {
+    if (ref.pack === 'memory') return false;
+    const size = this.packs.get(ref.pack);
+    return size !== undefined && ref.offset + ref.length <= size;
   }
 
   private readBulletins(files: readonly string[]): void {
@@ -268,7 +301,7 @@ export class Engine {
       );
     }
     if (templateProblems.length > 0) return fail(templateProblems);
-    this.cache.save();
+    this.cache.save((value) => (value as StoredItem | undefined)?.body, this.bodies);
     const summary = await writer.commit();
     return { ...outcome, ...summary, kept: summary.kept };
   }
