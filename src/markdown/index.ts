@@ -2,12 +2,16 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import type { Token } from 'markdown-it';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { refPlaceholder } from '../domain/notes.js';
+import { REF_PLACEHOLDER, refPlaceholder } from '../domain/notes.js';
 import { isSafeUrl } from '../domain/urls.js';
+import { markSiteLinks, SITE_LINK } from './site-links.js';
+
+export { isSiteLinkMarker, SITE_LINK, siteLinks } from './site-links.js';
 
 /**
  * A body rendered once, to be placed on any page: its footnote references are
- * placeholders that each page numbers in its own reading order (domain/notes).
+ * placeholders that each page numbers in its own reading order (domain/notes),
+ * its links inside the site markers that each page resolves (site-links).
  */
 export interface RenderedBody {
   html: string;
@@ -109,6 +113,41 @@ export function renderMarkdown(
 }
 
 /**
+ * Throws if a finished page still holds a placeholder (a note reference or a
+ * site link that no page filled in): a bug, never a content problem, since no
+ * content can write one. Looks for them as they are and as JSON escapes them.
+ */
+export function assertFilled(text: string, page: string): void {
+  const at = unfilledAt(text);
+  if (at < 0) return;
+  const around = JSON.stringify(text.slice(Math.max(0, at - 40), at + 60));
+  throw new Error(`bug: ${page} holds a placeholder that was never filled in, at ${at}: ${around}`);
+}
+
+const MARKERS = [REF_PLACEHOLDER.slice(1), SITE_LINK];
+const JSON_MARKERS = MARKERS.map((m) => `\\u0000${m.slice(1)}`);
+
+function unfilledAt(text: string): number {
+  if (text.includes('\u0000')) {
+    for (const marker of MARKERS) {
+      const at = text.indexOf(marker);
+      if (at >= 0) return at;
+    }
+  }
+  if (text.includes('\\u0000')) {
+    for (const marker of JSON_MARKERS) {
+      for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+        // `\\u0000` is an escaped backslash before the text "u0000": not one.
+        let slashes = 0;
+        while (text[at - 1 - slashes] === '\\') slashes++;
+        if (slashes % 2 === 0) return at;
+      }
+    }
+  }
+  return -1;
+}
+
+/**
  * The renderer builds its output by concatenation, which V8 keeps as a tree of
  * pieces until the string is read; a body kept for the whole build is worth
  * flattening once (a 100,000-item site kept about 3 KB of pieces per item).
@@ -117,34 +156,6 @@ export function flat(text: string): string {
   // Converting to a number reads the whole string, which flattens it in place.
   void Number(text);
   return text;
-}
-
-/**
- * A link inside the site (`../other-item/`, `/bulletins/2022-02/`) is written
- * as `gazette-link:` and its site path, and each page turns it into a link
- * from where it stands (see `siteLinks`): the same body appears on its item
- * page, a bulletin, the home page, feeds and e-mails, at different depths.
- */
-export const SITE_LINK = 'gazette-link:';
-
-function markSiteLinks(tokens: Token[], base: string): void {
-  for (const token of tokens) {
-    if (token.children) markSiteLinks(token.children, base);
-    const name = token.type === 'link_open' ? 'href' : token.type === 'image' ? 'src' : undefined;
-    const raw = name && token.attrGet(name);
-    const value = typeof raw === 'string' ? raw : undefined;
-    if (!name || !value || value.startsWith('#') || value.startsWith('//')) continue;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
-    const url = new URL(value, `http://site${base}`);
-    token.attrSet(name, `${SITE_LINK}${url.pathname}${url.search}${url.hash}`);
-  }
-}
-
-/** Replaces every marked site link in a page's text with `link(sitePath)`. */
-export function siteLinks(text: string, link: (path: string) => string): string {
-  return text.includes(SITE_LINK)
-    ? text.replace(/gazette-link:(\/[^"'&\s<>]*)/g, (_, path: string) => link(path))
-    : text;
 }
 
 /** Separates the footnote block (which markdown-it-footnote appends) from the body. */
