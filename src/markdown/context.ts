@@ -7,6 +7,7 @@
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { envOf } from './env.js';
 import type { InlineSource } from './positions.js';
+import { finishInline } from './render-inline.js';
 
 export type InlineRule = (state: StateInline, silent: boolean) => boolean;
 export type BlockRule = (
@@ -52,7 +53,10 @@ export function trackContext(md: MarkdownIt): void {
   });
 }
 
-/** markdown-it's core `inline` step, telling the rules where each inline token stands. */
+/**
+ * markdown-it's core `inline` step, telling the rules where each inline token
+ * stands, and finishing each token once parsed (render-inline).
+ */
 function parseInline(state: StateCore): void {
   const env = envOf(state);
   env.src = state.src;
@@ -89,6 +93,11 @@ function parseInline(state: StateCore): void {
         env.inline = inline;
         env.base = 0;
         state.md.inline.parse(token.content, state.md, state.env, token.children!);
+        // The body's first paragraph, outside notes, is its summary.
+        const summary =
+          env.summary === undefined && parent?.type === 'paragraph_open' && notes.length === 0;
+        const text = finishInline(token, state, summary);
+        if (summary) env.summary = text;
       }
     }
     parent = token;

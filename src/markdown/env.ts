@@ -5,6 +5,7 @@
  */
 import type { Env, Token } from 'markdown-it';
 import type { InlineSource, Where } from './positions.js';
+import type { CoreStep } from './render-inline.js';
 
 /** A content problem, placed but not yet turned into a file position. */
 export interface Problem {
@@ -31,6 +32,12 @@ export interface Definition {
 
 /** Ours, beside what markdown-it keeps there (its link reference definitions). */
 export interface RenderEnv extends Env {
+  /** The site path the body is written for: its relative links start there. */
+  sitePath: string;
+  /** markdown-it's core steps after its inline step, run per inline token (render-inline). */
+  stepsAfterInline: CoreStep[];
+  /** The first paragraph as plain text, once parsed. */
+  summary: string | undefined;
   /** The source as markdown-it normalised it: the body, NUL replaced. */
   src: string;
   problems: Problem[];
@@ -56,8 +63,11 @@ export interface RenderEnv extends Env {
   rowStarts: Map<number, number>;
 }
 
-export function renderEnv(): RenderEnv {
+export function renderEnv(sitePath: string, stepsAfterInline: CoreStep[]): RenderEnv {
   return {
+    sitePath,
+    stepsAfterInline,
+    summary: undefined,
     src: '',
     problems: [],
     definitions: new Map(),

@@ -12,6 +12,7 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { envOf, inlineAt, report, type Definition, type RenderEnv } from './env.js';
 import { definition } from './footnote-definition.js';
+import { finishInline } from './render-inline.js';
 
 export function footnotes(md: MarkdownIt): void {
   md.block.ruler.before('reference', 'footnote_definition', definition, {
@@ -101,6 +102,7 @@ function inlineNote(state: StateInline, silent: boolean): boolean {
       const inline = new state.Token('inline', '', 0);
       inline.content = text;
       inline.children = children;
+      finishInline(inline, state);
       const close = new state.Token('paragraph_close', 'p', -1);
       close.block = true;
       const meta: NoteRef = { index: env.notes.push([open, inline, close]) - 1, occurrence: 0 };
@@ -136,9 +138,8 @@ function reportNested(env: RenderEnv, pos: number, what: string, container: stri
 
 /**
  * Cuts the definitions out of the body, reports those never referred to, and
- * appends the notes after the body in index order, so that markdown-it's
- * later core steps (linkify, joining text) treat them like the body. The
- * body's own tokens end where `bodyLength` says.
+ * appends the notes after the body in index order. The body's own tokens
+ * end where `bodyLength` says.
  */
 function collectNotes(state: StateCore): void {
   const env = envOf(state);

@@ -1,12 +1,12 @@
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { REF_PLACEHOLDER, refPlaceholder } from '../domain/notes.js';
 import { trackContext } from './context.js';
 import { renderEnv, type RenderEnv } from './env.js';
 import { footnotes, splitNotes, type NoteRef } from './footnotes.js';
 import { Locator } from './positions.js';
-import { markSiteLinks, SITE_LINK } from './site-links.js';
+import { renderInlineEarly } from './render-inline.js';
+import { SITE_LINK } from './site-links.js';
 import { parserFor, reportStrays, watchLinks } from './unsafe-links.js';
 
 export { isSiteLinkMarker, SITE_LINK, siteLinks } from './site-links.js';
@@ -28,6 +28,7 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 trackContext(md);
 footnotes(md);
 watchLinks(md);
+const stepsAfterInline = renderInlineEarly(md);
 md.renderer.rules.footnote_ref = (tokens, idx) => {
   const { index, occurrence } = tokens[idx]!.meta as NoteRef;
   return refPlaceholder(index, occurrence);
@@ -41,10 +42,9 @@ export function renderMarkdown(
   /** The site path the body is written for (`/items/x/`): relative links start there. */
   base = '/',
 ): { body: RenderedBody; diagnostics: Diagnostic[] } {
-  const env = renderEnv();
+  const env = renderEnv(base, stepsAfterInline);
   const tokens = parserFor(md, env).parse(body, env);
   reportStrays(env);
-  markSiteLinks(tokens, base);
   const diagnostics = problems(file, line, env);
   const { body: main, notes } = splitNotes(tokens, env);
   const html = md.renderer.render(main, md.options, env);
@@ -52,7 +52,7 @@ export function renderMarkdown(
     body: {
       html: flat(html),
       notes: notes.map((n) => flat(unwrap(md.renderer.render(n, md.options, env)))),
-      summary: flat(firstParagraph(main)),
+      summary: flat(env.summary ?? ''),
     },
     diagnostics,
   };
@@ -128,16 +128,4 @@ function unwrap(html: string): string {
   const trimmed = html.trim();
   const single = /^<p>([\s\S]*)<\/p>$/.exec(trimmed);
   return single && !single[1]!.includes('<p>') ? single[1]! : trimmed;
-}
-
-function firstParagraph(tokens: Token[]): string {
-  const open = tokens.findIndex((t) => t.type === 'paragraph_open');
-  const inline = open >= 0 ? tokens[open + 1] : undefined;
-  if (!inline?.children) return '';
-  return inline.children
-    .map((c) =>
-      c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '',
-    )
-    .join('')
-    .trim();
 }

@@ -80,6 +80,28 @@ describe('large bodies', () => {
     expect(ids[n - 1]).toBe(`ref-${n}`);
   });
 
+  it('a 5 MB body of paragraphs with links, code and notes', () => {
+    const paragraphs = Array.from(
+      { length: 50_000 },
+      (_, i) =>
+        `Paragraph ${i}: the *regulator* fined [the platform](../p-${i % 9}/) under \`Art. ${i}\`${i % 50 === 0 ? `[^n${i}]` : ''}, see https://x.org/${i}.`,
+    );
+    const notes = Array.from({ length: 1_000 }, (_, i) => `[^n${i * 50}]: Note ${i * 50}.`);
+    const source = `${paragraphs.join('\n\n')}\n\n${notes.join('\n')}\n`;
+    expect(source.length).toBeGreaterThan(5e6);
+    const { body, diagnostics } = render(source);
+    expect(diagnostics).toEqual([]);
+    expect(body.summary).toBe(
+      'Paragraph 0: the regulator fined the platform under Art. 0, see https://x.org/0.',
+    );
+    expect(body.html.split('<p>')).toHaveLength(50_001);
+    expect(body.html.split('href="\u0000link:/items/p-')).toHaveLength(50_001);
+    expect(body.html.split('<a href="https://x.org/')).toHaveLength(50_001);
+    expect(body.html).toContain('<p>Paragraph 49999: the <em>regulator</em> fined');
+    expect(body.notes).toHaveLength(1_000);
+    expect(refs(body.html).slice(-1)).toEqual(['ref-1000']);
+  });
+
   it('10,000 definitions never referred to, and 10,000 defined twice', () => {
     const unused = Array.from({ length: 10_000 }, (_, i) => `[^u${i}]: Unused.`);
     const twice = Array.from({ length: 10_000 }, (_, i) => `[^d${i}]: Once.\n[^d${i}]: Twice.`);

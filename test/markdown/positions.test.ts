@@ -95,6 +95,14 @@ describe('footnote definitions and references that cannot be rendered', () => {
   });
 });
 
+describe('line breaks markdown-it normalises', () => {
+  it('counts CRLF and a lone CR as one line break each', () => {
+    const { body, diagnostics } = renderMarkdown('x.md', 'A\r\nB [^x]\rC [^y]', FIRST_LINE);
+    expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['6:3', '7:3']);
+    expect(body.html).toBe('<p>A\nB [^x]\nC [^y]</p>\n');
+  });
+});
+
 describe('large bodies', () => {
   it('places 20,000 identical undefined references, each on its own line', () => {
     const body = Array.from({ length: 20_000 }, () => 'See [^x].').join('\n');
