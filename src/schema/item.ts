@@ -180,9 +180,7 @@ export function validateItem(
           updated,
           correction,
           aliases,
-          positions: Object.fromEntries(
-            LATE_CHECKED.filter((k) => k in raw).map((k) => [k, doc.yaml.at([k])]),
-          ),
+          positions: doc.yaml.positions(LATE_CHECKED.filter((k) => k in raw)),
         }
       : undefined;
   return r.diagnostics.length === 0 && item
