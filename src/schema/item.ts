@@ -3,7 +3,6 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import type { PartialDate } from '../domain/dates.js';
 import type { Fine } from '../domain/fines.js';
 import { ID, SLUG, isSlug, slugFromPath, slugify } from '../domain/slugs.js';
-import { didYouMean } from '../domain/suggest.js';
 import type { Document } from '../stages/read.js';
 import { FieldReader } from './fields.js';
 import { readFines, readSources } from './item-fields.js';
@@ -193,22 +192,24 @@ function readAuthorities(
   raw: Record<string, unknown>,
   known: ReadonlySet<string>,
 ): string[] {
-  const ids: string[] = [];
+  const ids = new Set<string>();
+  let candidates: string[] | undefined;
   for (const { value, path } of r.list(raw, 'authority')) {
     const id = r.string(value, path, 'an authority');
     if (id === undefined) continue;
     if (!known.has(id)) {
+      candidates ??= [...known];
       r.fail(
         path,
         'authority-unknown',
         `unknown authority "${id}"`,
-        `${didYouMean(id, [...known], 'authorities')} Authorities are defined in data/authorities.yaml.`,
+        `${r.suggest(id, candidates, 'authorities')} Authorities are defined in data/authorities.yaml.`,
       );
-    } else if (!ids.includes(id)) {
-      ids.push(id);
+    } else {
+      ids.add(id);
     }
   }
-  return ids;
+  return [...ids];
 }
 
 function readIds(
@@ -217,7 +218,7 @@ function readIds(
   key: string,
   what: string,
 ): string[] {
-  const ids: string[] = [];
+  const ids = new Set<string>();
   for (const { value, path } of r.list(raw, key)) {
     const id = r.string(value, path, what);
     if (id === undefined) continue;
@@ -228,9 +229,9 @@ function readIds(
         `${what} must be lowercase letters, digits and hyphens, not "${id}"`,
         `write "${slugify(id)}"`,
       );
-    else if (!ids.includes(id)) ids.push(id);
+    else ids.add(id);
   }
-  return ids;
+  return [...ids];
 }
 
 function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): string | undefined {
