@@ -61,14 +61,25 @@ export class YamlSource {
     return this.position(offset);
   }
 
-  /** Positions of top-level fields, each found only when it is read. */
+  /**
+   * Positions of top-level fields, kept with an item for errors that only the
+   * whole site finds: each is found only when it is read (a structured clone
+   * reads them all). The getters keep a copy of this YAML alone, since the
+   * text is a slice that would keep the whole file alive as long as the item.
+   */
   positions(keys: readonly string[]): Record<string, Position> {
     const positions: Record<string, Position> = {};
+    if (keys.length === 0) return positions;
+    if (this.tree) {
+      for (const key of keys) positions[key] = this.at([key]);
+      return positions;
+    }
+    const own = new YamlSource(this.file, null, Buffer.from(this.text).toString(), this.lineOffset);
     for (const key of keys) {
       let at: Position | undefined;
       Object.defineProperty(positions, key, {
         enumerable: true,
-        get: () => (at ??= this.at([key])),
+        get: () => (at ??= own.at([key])),
       });
     }
     return positions;
