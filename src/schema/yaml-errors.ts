@@ -11,12 +11,14 @@ export function syntaxProblems(text: string, errors: readonly YAMLParseError[]):
     errors.map((e) => e.pos[0]),
   );
   return errors.map((e, i) => {
-    const opener = openers[i];
+    // An error with a cause of its own (a tab, a bad escape) is not about a bracket left open.
+    const own = ownHint(e.code);
+    const opener = own === undefined ? openers[i] : undefined;
     return {
       offset: opener ?? e.pos[0],
       code: 'yaml-syntax',
       message: `YAML syntax: ${firstLine(e.message)}`,
-      hint: opener === undefined ? yamlHint(e.code) : closingHint(text[opener]!),
+      hint: own ?? (opener === undefined ? yamlHint(e.code) : closingHint(text[opener]!)),
     };
   });
 }
@@ -64,6 +66,21 @@ function closingHint(opener: string): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/\.$/, '');
+}
+
+function ownHint(code: string): string | undefined {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces: YAML does not allow tabs there';
+    case 'BAD_SCALAR_START':
+      return 'a value starting with "@" or "`" must be quoted, e.g. party: "@example"';
+    case 'BAD_DQ_ESCAPE':
+      return 'in double quotes a backslash starts an escape: write "\\\\" for one, or use single quotes';
+    case 'KEY_OVER_1024_CHARS':
+      return 'a field name is at most 1,024 characters: check for a missing line break or ": "';
+    default:
+      return undefined;
+  }
 }
 
 function yamlHint(code: string): string {
