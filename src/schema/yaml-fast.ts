@@ -73,8 +73,8 @@ const SLOW_PATH = /(?:^|[\s[{,:])[!*]|^%|[\]}][ \t]*:|(?:^|[\s[{,])\?(?:\s|$)/m;
 
 const OPTIONS: LoadOptions & { maxDepth: number } = {
   schema: CORE,
-  // js-yaml's own guard against deep recursion; one more than our limit, so
-  // that whatever passes it is judged by the walk below.
+  // js-yaml's own guard against deep recursion, a little above our limit,
+  // so that whatever passes it is judged by the walk below.
   maxDepth: MAX_DEPTH + 2,
 };
 

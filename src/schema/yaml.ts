@@ -9,7 +9,8 @@ import {
 } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import { parseFast } from './yaml-fast.js';
-import { composeTree, keyText, toValue, type Problem, type YamlTree } from './yaml-tree.js';
+import { keyText, toValue } from './yaml-nodes.js';
+import { composeTree, type Problem, type YamlTree } from './yaml-tree.js';
 
 /** A key path into a YAML document: `['sources', 0, 'url']`. */
 export type YamlPath = readonly (string | number)[];

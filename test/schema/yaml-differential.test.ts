@@ -7,7 +7,8 @@ import fg from 'fast-glob';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseFast, readJsYaml } from '../../src/schema/yaml-fast.js';
-import { composeTree, toValue } from '../../src/schema/yaml-tree.js';
+import { toValue } from '../../src/schema/yaml-nodes.js';
+import { composeTree } from '../../src/schema/yaml-tree.js';
 import { parseYaml } from '../../src/schema/yaml.js';
 import { removeSite } from '../helpers.js';
 
