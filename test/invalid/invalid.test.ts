@@ -59,6 +59,14 @@ const SETUP: Record<string, (root: string) => void> = {
     ),
   'symlink-outside': (root) =>
     symlinkSync('/etc/hostname', join(root, 'content/items/hostname.md')),
+  'yaml-too-deep-data': (root) => {
+    mkdirSync(join(root, 'data'), { recursive: true });
+    const levels = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 4)}k:\n`);
+    writeFileSync(
+      join(root, 'data/authorities.yaml'),
+      `cac:\n  name: Cyberspace Administration of China\n  abbr:\n${levels.join('')}`,
+    );
+  },
   'symlink-outside-data': (root) => {
     mkdirSync(join(root, 'data'), { recursive: true });
     symlinkSync('/etc/hostname', join(root, 'data/authorities.yaml'));
