@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { BodyRef, BodyStore } from './bodies.js';
@@ -64,6 +64,7 @@ export class LoadCache {
     if (!this.changed) return;
     try {
       mkdirSync(this.dir, { recursive: true });
+      removeDeadTemps(this.dir);
       const temp = join(this.dir, `${FILE}.${process.pid}.tmp`);
       writeFileSync(temp, serialize(this.entries));
       renameSync(temp, join(this.dir, FILE));
@@ -87,6 +88,20 @@ export class LoadCache {
 }
 
 const FILE = 'load.v8';
+
+/** What a build killed while saving left: its temporary file, named after its process. */
+function removeDeadTemps(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^load\.v8\.(\d+)\.tmp$/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH')
+        rmSync(join(dir, name), { force: true });
+    }
+  }
+}
 
 const README = `gazette's cache: what loading each content file gave, keyed by the file's
 bytes and everything loading it read. Safe to delete at any time.
