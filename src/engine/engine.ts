@@ -5,6 +5,7 @@ import { diagnostic, sortDiagnostics, START, type Diagnostic } from '../diagnost
 import { sortKey, type PartialDate } from '../domain/dates.js';
 import type { Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
 import type { Writer } from '../output/writer.js';
+import { writeFailure } from '../output/lock.js';
 import { aliasPlans, planPages, type PagePlan } from '../pages/index.js';
 import { AUTHORITIES_FILE, type Authority } from '../schema/authorities.js';
 import { BULLETINS_DIR, discover, discoverPath, ITEMS_DIR } from '../stages/discover.js';
@@ -28,6 +29,7 @@ import {
   type SourceFile,
 } from './loader.js';
 import { siteAddressConflicts, outputOf } from './addresses.js';
+import { renderShare, type RenderedShare } from './share.js';
 
 /**
  * The one engine behind `check`, `build` and `dev`: the site's inputs, read
@@ -252,25 +254,17 @@ export class Engine {
     };
     if (!existsSync(this.root)) return fail([missingRoot(this.root)], true);
     if (!this.config) await this.refresh();
-    const config = this.config!;
-    if (!config.config) return fail(config.diagnostics, true);
-    const { site, problems, future } = this.model();
-    outcome.future = future;
-    if (problems.length > 0 || !site) return fail(problems);
+    const prepared = this.prepare();
+    outcome.future = prepared.future;
+    if ('usage' in prepared) return fail(prepared.problems, prepared.usage);
+    const { site, theme, plans, pages } = prepared;
     outcome.site = site;
-
-    const theme = this.theme!.theme;
-    const plans = [...planPages(site), ...aliasPlans(site)];
     outcome.pages = plans.length;
-    const siteDigest = digest(
-      codeDigest(),
-      config.digest,
-      this.registry!.digest,
-      theme.digest,
-    ).slice(0, 16);
-    const shared = sharedData(site);
-    const templateProblems: Diagnostic[] = [];
-    const withinBudget = memoryGuard();
+
+    const problems: Diagnostic[] = [];
+    const report = (made: Diagnostic) => {
+      if (!problems.some((d) => d.message === made.message)) problems.push(made);
+    };
     const put = (path: string, fp: string, make: () => string | Uint8Array | Diagnostic) => {
       if (writer.previous.get(path) === fp) {
         writer.keep(path);
@@ -280,17 +274,10 @@ export class Engine {
       if (writer.lazy?.(path, fp, make)) return undefined;
       const made = make();
       outcome.rendered++;
-      if (typeof made === 'object' && 'code' in made) {
-        if (!templateProblems.some((d) => d.message === made.message)) templateProblems.push(made);
-        return undefined;
-      }
-      if (templateProblems.length > 0) return undefined; // the build fails: write no more
+      if (typeof made === 'object' && 'code' in made) return report(made);
+      if (problems.length > 0) return undefined; // the build fails: write no more
       return writer.write(path, made, fp);
     };
-    // check makes what only making finds: a site template's errors (every
-    // page that is not already made, as the output holds it); the built-in
-    // theme, which gazette's own tests render, is tried on the home page.
-    const toMake = depth === 'build' || theme.own ? plans : plans.slice(0, 1);
     if (depth === 'build') {
       for (const file of this.publicFiles!.files) {
         await put(file.path, file.fingerprint, () => file.content);
@@ -300,16 +287,78 @@ export class Engine {
         await put(path, contentFingerprint(asset.bytes), () => asset.bytes);
       }
     }
-    for (const plan of toMake) {
-      withinBudget();
-      await put(outputOf(plan.path), fingerprint(site, siteDigest, plan), () =>
-        renderOne(site, theme, plan, shared),
-      );
+    // check makes what only making finds: a site template's errors (every
+    // page that is not already made, as the output holds it); the built-in
+    // theme, which gazette's own tests render, is tried on the home page.
+    const toMake = depth === 'build' || theme.own ? pages : pages.slice(0, 1);
+    const pending = toMake.filter((p) => writer.previous.get(p.path) !== p.fingerprint);
+    for (const page of toMake) if (!pending.includes(page)) put(page.path, page.fingerprint, noMake);
+    // A large build shares the pages with a second thread, which reads the
+    // site back from the cache this one has just saved.
+    let shared: Promise<RenderedShare> | undefined;
+    let mine = pending;
+    const stage = writer.stage?.();
+    if (stage && this.options.cacheDir !== undefined && pending.length >= SHARE_FROM) {
+      this.saveCache();
+      const theirs = pending.filter((_, i) => i % 2 === 1);
+      mine = pending.filter((_, i) => i % 2 === 0);
+      shared = renderShare(this.options, theirs, stage);
     }
-    if (templateProblems.length > 0) return fail(templateProblems);
-    this.cache.save((value) => (value as StoredItem | undefined)?.body, this.bodies);
+    const make = makePages(site, theme);
+    const withinBudget = memoryGuard();
+    for (const page of mine) {
+      withinBudget();
+      await put(page.path, page.fingerprint, () => make(page.plan));
+    }
+    if (shared) {
+      const share = await shared;
+      if (share.failure) {
+        await writer.abort();
+        const { code, message, path } = share.failure;
+        throw writeFailure(stage!, Object.assign(new Error(message), { code }), `write ${path}`);
+      }
+      for (const made of share.problems) report(made);
+      for (const file of share.files) writer.adopt!(file.path, file.fingerprint, file.size);
+      outcome.rendered += share.files.length + share.problems.length;
+      // What the other thread could not make as this one planned it (a file
+      // changed meanwhile, say) is made here.
+      const again = new Set(share.redo);
+      for (const page of pending) {
+        if (again.has(page.path)) await put(page.path, page.fingerprint, () => make(page.plan));
+      }
+    }
+    if (problems.length > 0) return fail(problems);
+    this.saveCache();
     const summary = await writer.commit();
     return { ...outcome, ...summary, kept: summary.kept };
+  }
+
+  private saveCache(): void {
+    this.cache.save((value) => (value as StoredItem | undefined)?.body, this.bodies);
+  }
+
+  /** The site, its theme and every page with its fingerprint; or why there is none. */
+  prepare():
+    | { site: Site; theme: Theme; plans: PagePlan[]; pages: PlannedPage[]; future: Item[] }
+    | { problems: Diagnostic[]; usage: boolean; future: Item[] } {
+    const config = this.config!;
+    if (!config.config) return { problems: config.diagnostics, usage: true, future: [] };
+    const { site, problems, future } = this.model();
+    if (problems.length > 0 || !site) return { problems, usage: false, future };
+    const theme = this.theme!.theme;
+    const plans = [...planPages(site), ...aliasPlans(site)];
+    const siteDigest = digest(
+      codeDigest(),
+      config.digest,
+      this.registry!.digest,
+      theme.digest,
+    ).slice(0, 16);
+    const pages = plans.map((plan) => ({
+      plan,
+      path: outputOf(plan.path),
+      fingerprint: fingerprint(site, siteDigest, plan),
+    }));
+    return { site, theme, plans, pages, future };
   }
 
   /** Every problem of the inputs, and the model of the site when there are none. */
@@ -365,15 +414,28 @@ function sectionOf(ctx: LoadContext, id: string) {
   return ctx.sections.find((s) => s.id === id)!;
 }
 
-function renderOne(
-  site: Site,
-  theme: Theme,
-  plan: PagePlan,
-  shared: ReturnType<typeof sharedData>,
-): string | Uint8Array | Diagnostic {
-  const made = renderPage(site, theme, plan.make(), shared);
-  return 'content' in made ? made.content : made;
+/** A page of the plan, with where it goes and its fingerprint. */
+export interface PlannedPage {
+  plan: PagePlan;
+  path: string;
+  fingerprint: string;
 }
+
+/** Makes pages of one site with one theme: their content, or the template error met. */
+export function makePages(site: Site, theme: Theme) {
+  const shared = sharedData(site);
+  return (plan: PagePlan): string | Uint8Array | Diagnostic => {
+    const made = renderPage(site, theme, plan.make(), shared);
+    return 'content' in made ? made.content : made;
+  };
+}
+
+function noMake(): never {
+  throw new Error('bug: a page kept as it is was made');
+}
+
+/** From this many pages to make, a second thread makes half of them. */
+const SHARE_FROM = 1500;
 
 /** The site folder does not exist: a usage error, reported the same by every command. */
 export function missingRoot(root: string): Diagnostic {
