@@ -292,7 +292,8 @@ export class Engine {
     // theme, which gazette's own tests render, is tried on the home page.
     const toMake = depth === 'build' || theme.own ? pages : pages.slice(0, 1);
     const pending = toMake.filter((p) => writer.previous.get(p.path) !== p.fingerprint);
-    for (const page of toMake) if (!pending.includes(page)) put(page.path, page.fingerprint, noMake);
+    for (const page of toMake)
+      if (!pending.includes(page)) put(page.path, page.fingerprint, noMake);
     // A large build shares the pages with a second thread, which reads the
     // site back from the cache this one has just saved.
     let shared: Promise<RenderedShare> | undefined;
