@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 /**
  * What one render's rules share, kept in the `env` markdown-it hands to every
  * rule of that call (never in a module variable): the problems found, the
@@ -9,7 +10,7 @@ import type { CoreStep } from './render-inline.js';
 
 /** A content problem, placed but not yet turned into a file position. */
 export interface Problem {
-  code: string;
+  code: Code;
   message: string;
   hint: string;
   at: Where;
@@ -95,7 +96,7 @@ export function inlineAt(env: RenderEnv, pos: number): Where {
 export function report(
   env: RenderEnv,
   at: Where,
-  code: string,
+  code: Code,
   message: string,
   hint: string,
 ): void {

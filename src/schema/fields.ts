@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { dateHint, parseDate, type DatePrecision, type PartialDate } from '../domain/dates.js';
 import { Suggestions } from '../domain/suggest.js';
@@ -20,7 +21,7 @@ export class FieldReader {
     readonly noun: string,
   ) {}
 
-  fail(path: YamlPath, code: string, message: string, hint?: string): undefined {
+  fail(path: YamlPath, code: Code, message: string, hint?: string): undefined {
     this.diagnostics.push(this.yaml.error(path, code, message, hint));
     return undefined;
   }
@@ -157,15 +158,16 @@ export class FieldReader {
     value: unknown,
     path: YamlPath,
     allowed: readonly T[],
-    /** The field's name, e.g. "category": in messages and the error code. */
+    /** The field's name, e.g. "category": in messages. */
     field: string,
+    code: Code,
   ): T | undefined {
     const text = this.string(value, path, `"${field}"`);
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
     return this.fail(
       path,
-      `${field}-unknown`,
+      code,
       `unknown ${field} "${text}"`,
       this.suggest(text, allowed, 'values'),
     );

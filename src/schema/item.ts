@@ -108,7 +108,7 @@ export function validateItem(
     'category',
     `add the section it belongs to: category: ${sectionIds.join(' | ')}`,
   )
-    ? r.oneOf(raw.category, ['category'], sectionIds, 'category')
+    ? r.oneOf(raw.category, ['category'], sectionIds, 'category', 'category-unknown')
     : undefined;
 
   const authorities = readAuthorities(r, raw, ctx.authorities);
@@ -117,7 +117,7 @@ export function validateItem(
   const status =
     raw.status === undefined || raw.status === null
       ? undefined
-      : r.oneOf(raw.status, ['status'], STATUSES, 'status');
+      : r.oneOf(raw.status, ['status'], STATUSES, 'status', 'status-unknown');
   const tags = readIds(r, raw, 'tags', 'a tag');
   const slug = readSlug(r, raw, doc.file);
   const updated = r.optionalDate(raw, 'updated');
@@ -140,8 +140,9 @@ export function validateItem(
   if (bulletin !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(bulletin))
     r.fail(
       ['bulletin'],
-      'field-type',
+      'id-invalid',
       `"bulletin" must be a bulletin id like 2022-02, not "${bulletin}"`,
+      'write the publication month of the bulletin, as its file is named: bulletin: 2022-02',
     );
   const instrument = r.optionalString(raw, 'instrument');
   const longInstrument =
@@ -150,7 +151,7 @@ export function validateItem(
   else if (instrument !== undefined && !ID.test(instrument))
     r.fail(
       ['instrument'],
-      'field-type',
+      'id-invalid',
       `"instrument" must be an id of lowercase letters, digits and hyphens, not "${instrument}"`,
       `e.g. instrument: ${slugify(instrument) || 'cybersecurity-review-measures'}`,
     );
@@ -235,7 +236,7 @@ function readIds(
     else if (!ID.test(id))
       r.fail(
         path,
-        'field-type',
+        'id-invalid',
         `${what} must be lowercase letters, digits and hyphens, not "${id}"`,
         `write "${slugify(id)}"`,
       );

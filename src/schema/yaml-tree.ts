@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 import { Composer, LineCounter, Parser, type ParsedNode } from 'yaml';
 import { valueBudget } from './yaml-fast.js';
 import { syntaxProblems } from './yaml-errors.js';
@@ -17,7 +18,7 @@ import { scanTokens } from './yaml-tokens.js';
 /** A problem at an offset of the YAML text, with what to tell the editor. */
 export interface Problem {
   offset: number;
-  code: string;
+  code: Code;
   message: string;
   hint: string;
 }

@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 import {
   isMap,
   isScalar,
@@ -103,11 +104,11 @@ export class YamlSource {
     return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
   }
 
-  error(path: YamlPath, code: string, message: string, hint?: string): Diagnostic {
+  error(path: YamlPath, code: Code, message: string, hint?: string): Diagnostic {
     return diagnostic(this.file, this.at(path), code, message, hint);
   }
 
-  keyError(path: YamlPath, code: string, message: string, hint?: string): Diagnostic {
+  keyError(path: YamlPath, code: Code, message: string, hint?: string): Diagnostic {
     return diagnostic(this.file, this.at(path, 'key'), code, message, hint);
   }
 

@@ -1,3 +1,4 @@
+import type { Code } from '../../src/codes.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import {
   cpSync,
@@ -57,7 +58,7 @@ function readExpected(name: string): Expected {
         file: d[1]!,
         line: Number(d[2]),
         column: Number(d[3]),
-        code: d[4]!,
+        code: d[4]! as Code,
         message: d[5]!,
       });
     } else if (line.startsWith('  hint: ')) {

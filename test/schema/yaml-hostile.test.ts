@@ -218,7 +218,7 @@ describe('large inputs are read in one pass', () => {
     const diagnostics = itemDiagnostics(`tags: [${many((i) => `Bad Tag ${i}, `)}ok]\n`);
     expect(diagnostics).toHaveLength(N);
     expect(line(diagnostics[0])).toBe(
-      '5:8: error[field-type]: a tag must be lowercase letters, digits and hyphens, not "Bad Tag 0" (write "bad-tag-0")',
+      '5:8: error[id-invalid]: a tag must be lowercase letters, digits and hyphens, not "Bad Tag 0" (write "bad-tag-0")',
     );
   });
 
