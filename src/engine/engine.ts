@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from '../diagnostics.js';
@@ -16,7 +16,7 @@ import type { Theme } from '../stages/theme.js';
 import { BodyStore, packSizes, type BodyRef } from './bodies.js';
 import { LoadCache } from './cache.js';
 import { codeDigest, digest } from './digest.js';
-import { contentFingerprint, fingerprint } from './fingerprint.js';
+import { contentFingerprint, fingerprints } from './fingerprint.js';
 import { readConfigInput, readPublicInput, readRegistryInput, readThemeInput } from './inputs.js';
 import type { PublicFile } from './inputs.js';
 import {
@@ -170,7 +170,17 @@ export class Engine {
     const { ctx, key: context } = this.context!;
     const misses: SourceFile[] = [];
     for (const file of files) {
+      // An unchanged file is known by its stat: its key without reading it.
+      const stat = statSync(join(this.root, file), { throwIfNoEntry: false });
+      const known = stat && this.cache.knownKey(file, stat, context);
+      if (known !== undefined && this.items.get(file)?.key === known) continue;
+      const cachedKnown = known === undefined ? undefined : this.cache.get<StoredItem>(known);
+      if (cachedKnown && (!cachedKnown.value || this.bodyKept(cachedKnown.value.body))) {
+        this.items.set(file, { key: known!, result: this.unstash(cachedKnown, ctx) });
+        continue;
+      }
       const source = readContentFile(this.root, file, context);
+      if (stat && source.bytes) this.cache.noteKey(file, stat, context, source.key);
       if (this.items.get(file)?.key === source.key) continue;
       const cached = source.bytes ? this.cache.get<StoredItem>(source.key) : undefined;
       if (cached && (!cached.value || this.bodyKept(cached.value.body))) {
@@ -347,17 +357,21 @@ export class Engine {
     const { site, problems, future } = this.model();
     if (problems.length > 0 || !site) return { problems, usage: false, future };
     const theme = this.theme!.theme;
-    const plans = [...planPages(site), ...aliasPlans(site)];
+    const pagePlans = planPages(site);
+    const clashes = siteAddressConflicts(site, theme, this.publicFiles!.files, pagePlans);
+    if (clashes.length > 0) return { problems: clashes, usage: false, future };
+    const plans = [...pagePlans, ...aliasPlans(site)];
     const siteDigest = digest(
       codeDigest(),
       config.digest,
       this.registry!.digest,
       theme.digest,
     ).slice(0, 16);
-    const pages = plans.map((plan) => ({
+    const prints = fingerprints(site, siteDigest, plans);
+    const pages = plans.map((plan, i) => ({
       plan,
       path: outputOf(plan.path),
-      fingerprint: fingerprint(site, siteDigest, plan),
+      fingerprint: prints[i]!,
     }));
     return { site, theme, plans, pages, future };
   }
@@ -389,17 +403,13 @@ export class Engine {
       if (result.value && (drafts || !result.value.draft)) bulletins.push(result.value);
     }
     const model = buildModel({
+      memo: this.cache.memo,
       config: this.config!.config!,
       authorities: this.registry!.authorities as Map<string, Authority>,
       items,
       bulletins,
     });
     problems.push(...model.diagnostics);
-    if (problems.length === 0) {
-      problems.push(
-        ...siteAddressConflicts(model.site, this.theme!.theme, this.publicFiles!.files),
-      );
-    }
     return { site: problems.length === 0 ? model.site : undefined, problems, future };
   }
 }

@@ -93,12 +93,6 @@ export function inlineAt(env: RenderEnv, pos: number): Where {
   return env.inline ? { inline: env.inline, offset: env.base + pos } : { offset: 0 };
 }
 
-export function report(
-  env: RenderEnv,
-  at: Where,
-  code: Code,
-  message: string,
-  hint: string,
-): void {
+export function report(env: RenderEnv, at: Where, code: Code, message: string, hint: string): void {
   env.problems.push({ code, message, hint, at });
 }
