@@ -11,11 +11,7 @@ import type { PageInput, PagePlan } from '../pages/index.js';
  * fingerprint give it the same bytes, so a page whose fingerprint the output
  * already holds is not made again.
  */
-export function fingerprints(
-  site: Site,
-  siteDigest: string,
-  pages: readonly PagePlan[],
-): string[] {
+export function fingerprints(site: Site, siteDigest: string, pages: readonly PagePlan[]): string[] {
   // What each input brings, worked out once for all the pages that show it.
   const of = new Map<PageInput, string>();
   const inputDigest = (input: PageInput) => {
