@@ -57,6 +57,8 @@ export function engineOptions(options: SiteOptions): EngineOptions {
 
 /** Builds the site. Throws an OutputError when the output folder is unsafe or cannot be written. */
 export async function build(options: BuildOptions): Promise<Outcome> {
+  // (Without a cache the engine's temporary one lives until the process ends:
+  // the outcome's site reads its bodies from it.)
   const engine = new Engine(engineOptions(options));
   // A missing site is reported before any output folder is made or locked.
   if (!existsSync(engine.root)) return engine.check();

@@ -19,6 +19,14 @@ given, nor a folder that is, holds or lies inside the site's sources.
 
 Exit status: 0 success, 1 the content has errors, 2 wrong usage or configuration.`;
 
+/**
+ * `--no-cache`, or GAZETTE_NO_CACHE=1 in the environment (for harnesses that
+ * run gazette with fixed arguments, such as the peer benchmark's).
+ */
+export function noCache(values: Record<string, string | boolean | undefined>): boolean {
+  return values['no-cache'] === true || process.env.GAZETTE_NO_CACHE === '1';
+}
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { build } from '../api.js';
-import { EXIT, type Io } from '../cli.js';
+import { EXIT, noCache, type Io } from '../cli.js';
 import { isoDate } from '../domain/dates.js';
 import type { Outcome } from '../engine/engine.js';
 import { OutputError } from '../output/writer.js';
@@ -21,7 +21,7 @@ export async function runBuild(
       drafts: values.drafts === true,
       future: values.future === true,
       baseUrl: values['base-url'] as string | undefined,
-      cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
+      cacheDir: noCache(values) ? false : (values['cache-dir'] as string | undefined),
       emptyOutDir: values['empty-out-dir'] === true,
     });
   } catch (error) {

@@ -24,28 +24,21 @@ export interface BodyRef {
  * large site's memory holds the model, not every item's HTML: each process
  * appends what it renders to a pack file of its own, and reads bodies back
  * by offset, the most recent ones from memory. The packs live in the cache
- * folder (so a warm build reads a body only when a page shows it), or in
- * memory only, for a build without a cache.
+ * folder (so a warm build reads a body only when a page shows it).
  */
 export class BodyStore {
   private readonly recent = new Map<string, RenderedBody>();
-  private readonly held = new Map<string, RenderedBody>();
   private readonly fds = new Map<string, number>();
   private pack: { name: string; fd: number; size: number } | undefined;
 
   constructor(
-    /** The folder of the packs; undefined keeps bodies in memory. */
-    readonly dir: string | undefined,
+    /** The folder of the packs. */
+    readonly dir: string,
     private readonly keepRecent = 2000,
   ) {}
 
   put(body: RenderedBody): BodyRef {
     const bytes = Buffer.from(JSON.stringify(body));
-    if (this.dir === undefined) {
-      const ref = { pack: 'memory', offset: this.held.size, length: bytes.length };
-      this.held.set(refKey(ref), body);
-      return ref;
-    }
     if (!this.pack) {
       mkdirSync(this.dir, { recursive: true });
       const name = `bodies-${process.pid}-${token()}.pack`;
@@ -60,8 +53,6 @@ export class BodyStore {
 
   get(ref: BodyRef): RenderedBody {
     const key = refKey(ref);
-    const held = this.held.get(key);
-    if (held) return held;
     const known = this.recent.get(key);
     if (known) {
       this.recent.delete(key); // most recently used last
@@ -70,7 +61,7 @@ export class BodyStore {
     }
     let fd = this.fds.get(ref.pack);
     if (fd === undefined) {
-      fd = openSync(join(this.dir!, ref.pack), 'r');
+      fd = openSync(join(this.dir, ref.pack), 'r');
       this.fds.set(ref.pack, fd);
     }
     const bytes = Buffer.allocUnsafe(ref.length);
@@ -84,7 +75,6 @@ export class BodyStore {
 
   /** Deletes the packs no saved reference points into any more. */
   collect(live: Iterable<BodyRef>): void {
-    if (this.dir === undefined) return;
     const used = new Set<string>();
     for (const ref of live) used.add(ref.pack);
     if (this.pack) used.add(this.pack.name);
@@ -123,9 +113,8 @@ function ownerAlive(name: string): boolean {
 }
 
 /** The packs' sizes: a saved reference beyond its pack's end (a pack cut short) is not used. */
-export function packSizes(dir: string | undefined): Map<string, number> {
+export function packSizes(dir: string): Map<string, number> {
   const sizes = new Map<string, number>();
-  if (dir === undefined) return sizes;
   try {
     for (const name of readdirSync(dir)) {
       if (name.endsWith('.pack')) sizes.set(name, statSync(join(dir, name)).size);

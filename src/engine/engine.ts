@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from '../diagnostics.js';
@@ -16,7 +17,7 @@ import type { Theme } from '../stages/theme.js';
 import { BodyStore, packSizes, type BodyRef } from './bodies.js';
 import { LoadCache } from './cache.js';
 import { codeDigest, digest } from './digest.js';
-import { contentFingerprint, fingerprints } from './fingerprint.js';
+import { contentFingerprint, Fingerprints } from './fingerprint.js';
 import { readConfigInput, readPublicInput, readRegistryInput, readThemeInput } from './inputs.js';
 import type { PublicFile } from './inputs.js';
 import {
@@ -51,7 +52,11 @@ export interface EngineOptions {
   future?: boolean;
   /** Overrides the configured base URL (`--base-url`). */
   baseUrl?: string;
-  /** The persistent cache's folder; undefined keeps results in memory only (`--no-cache`). */
+  /**
+   * The persistent cache's folder. Without one (`--no-cache`) the engine
+   * starts from an empty cache in a temporary folder, removed by `close` or
+   * when the process ends.
+   */
   cacheDir?: string;
   /** The build date: items dated after it are left out unless `future`. */
   today: PartialDate;
@@ -88,14 +93,27 @@ export class Engine {
   private context: { ctx: LoadContext; key: string } | undefined;
   private readonly cache: LoadCache;
   private readonly bodies: BodyStore;
+  private readonly prints = new Fingerprints();
   /** The body packs found at start, with their sizes. */
   private readonly packs: Map<string, number>;
 
+  /** The cache folder in use: the configured one, or a temporary one this engine removes. */
+  private readonly cacheDir: string;
+  private readonly temporary: boolean;
+
   constructor(readonly options: EngineOptions) {
-    this.cache = LoadCache.open(options.cacheDir);
-    const packs = options.cacheDir === undefined ? undefined : join(options.cacheDir, 'bodies');
+    this.temporary = options.cacheDir === undefined;
+    this.cacheDir = options.cacheDir ?? temporaryCache();
+    this.cache = LoadCache.open(this.cacheDir);
+    const packs = join(this.cacheDir, 'bodies');
     this.bodies = new BodyStore(packs);
     this.packs = packSizes(packs);
+  }
+
+  /** Lets go of the cache: a temporary one is removed. */
+  close(): void {
+    this.bodies.close();
+    if (this.temporary) removeTemporary(this.cacheDir);
   }
 
   get root(): string {
@@ -204,16 +222,20 @@ export class Engine {
   /** An item of the cache as the site uses it: `rendered` reads its body when a page needs it. */
   private unstash(stored: Loaded<StoredItem>, ctx: LoadContext): Loaded<LoadedItem> {
     if (!stored.value) return { diagnostics: stored.diagnostics };
+    // The cache's own object becomes the item (not a copy: a large site holds
+    // one of each), its body read through a getter the cache does not save.
     const bodies = this.bodies;
-    const { body } = stored.value;
-    const value = { ...stored.value, section: sectionOf(ctx, stored.value.category) };
-    Object.defineProperty(value, 'rendered', { get: () => bodies.get(body), enumerable: false });
+    const value = stored.value as StoredItem & { rendered?: unknown };
+    value.section = sectionOf(ctx, value.category);
+    if (!Object.hasOwn(value, 'rendered')) {
+      const { body } = value;
+      Object.defineProperty(value, 'rendered', { get: () => bodies.get(body), enumerable: false });
+    }
     return { value: value as unknown as LoadedItem, diagnostics: stored.diagnostics };
   }
 
   /** Whether a cached body is still in its pack (a pack cut short or deleted is a miss). */
   private bodyKept(ref: BodyRef): boolean {
-    if (ref.pack === 'memory') return false;
     const size = this.packs.get(ref.pack);
     return size !== undefined && ref.offset + ref.length <= size;
   }
@@ -309,11 +331,11 @@ export class Engine {
     let shared: Promise<RenderedShare> | undefined;
     let mine = pending;
     const stage = writer.stage?.();
-    if (stage && this.options.cacheDir !== undefined && pending.length >= SHARE_FROM) {
+    if (stage && pending.length >= SHARE_FROM) {
       this.saveCache();
       const theirs = pending.filter((_, i) => i % 2 === 1);
       mine = pending.filter((_, i) => i % 2 === 0);
-      shared = renderShare(this.options, theirs, stage);
+      shared = renderShare({ ...this.options, cacheDir: this.cacheDir }, theirs, stage);
     }
     const make = makePages(site, theme);
     const withinBudget = memoryGuard();
@@ -367,7 +389,7 @@ export class Engine {
       this.registry!.digest,
       theme.digest,
     ).slice(0, 16);
-    const prints = fingerprints(site, siteDigest, plans);
+    const prints = this.prints.of(site, siteDigest, plans);
     const pages = plans.map((plan, i) => ({
       plan,
       path: outputOf(plan.path),
@@ -443,6 +465,21 @@ export function makePages(site: Site, theme: Theme) {
 
 function noMake(): never {
   throw new Error('bug: a page kept as it is was made');
+}
+
+/** Temporary cache folders of this process, removed when it ends at the latest. */
+const temporaries = new Set<string>();
+
+function temporaryCache(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-cache-'));
+  if (temporaries.size === 0) process.once('exit', () => temporaries.forEach(removeTemporary));
+  temporaries.add(dir);
+  return dir;
+}
+
+function removeTemporary(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  temporaries.delete(dir);
 }
 
 /** From this many pages to make, a second thread makes half of them. */

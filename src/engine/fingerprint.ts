@@ -11,25 +11,48 @@ import type { PageInput, PagePlan } from '../pages/index.js';
  * fingerprint give it the same bytes, so a page whose fingerprint the output
  * already holds is not made again.
  */
-export function fingerprints(site: Site, siteDigest: string, pages: readonly PagePlan[]): string[] {
-  // What each input brings, worked out once for all the pages that show it.
-  const of = new Map<PageInput, string>();
-  const inputDigest = (input: PageInput) => {
-    let text = of.get(input);
-    if (text === undefined) {
-      text =
-        'covers' in input
-          ? `${input.digest},`
-          : `${input.digest}${site.bulletinOf.get(input.file)?.digest ?? '-'},`;
-      of.set(input, text);
-    }
+export class Fingerprints {
+  /** Each input's part of a fingerprint, kept while its object and its bulletin are the same. */
+  private readonly parts = new WeakMap<PageInput, { bulletin: string; text: string }>();
+  /** The last fingerprints made, by page path, with what they were made from. */
+  private last = new Map<string, { from: readonly string[]; print: string }>();
+
+  /**
+   * The fingerprints of `pages`. A page whose inputs, key and site digest are
+   * those of its last fingerprint (the same objects, as under `gazette dev`
+   * where only what changed is loaded again) keeps it without hashing.
+   */
+  of(site: Site, siteDigest: string, pages: readonly PagePlan[]): string[] {
+    const next = new Map<string, { from: readonly string[]; print: string }>();
+    const prints = pages.map((page) => {
+      const from = [siteDigest, page.path, page.key];
+      for (const input of page.inputs) from.push(this.part(site, input));
+      const before = this.last.get(page.path);
+      const print =
+        before && same(before.from, from)
+          ? before.print
+          : createHash('sha1').update(from.join('\0')).digest('base64url').slice(0, 22);
+      next.set(page.path, { from, print });
+      return print;
+    });
+    this.last = next;
+    return prints;
+  }
+
+  private part(site: Site, input: PageInput): string {
+    const bulletin = 'covers' in input ? '' : (site.bulletinOf.get(input.file)?.digest ?? '-');
+    const known = this.parts.get(input);
+    if (known && known.bulletin === bulletin) return known.text;
+    const text = `${input.digest}${bulletin},`;
+    this.parts.set(input, { bulletin, text });
     return text;
-  };
-  return pages.map((page) => {
-    const parts = [siteDigest, page.path, page.key];
-    for (const input of page.inputs) parts.push(inputDigest(input));
-    return createHash('sha1').update(parts.join('\0')).digest('base64url').slice(0, 22);
-  });
+  }
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The fingerprint of a file copied as it is (an asset, a file of `public/`). */
