@@ -197,6 +197,7 @@ describe('gazette dev', () => {
       '/feed.json',
       '/feed.xml',
       '/search/2021.json',
+      '/search/2021.text.json',
       '/sitemap.xml', // declared to show every item, of which it shows only addresses and dates
     ]);
     expect(update.rendered).toBe(1);
