@@ -192,6 +192,7 @@ describe('gazette dev', () => {
     expect(update.changed).toEqual(['/items/c/']);
     expect(update.deferred.sort()).toEqual([
       '/courts/',
+      '/courts/feed.json',
       '/courts/feed.xml',
       '/data/items.json',
       '/feed.json',
