@@ -198,11 +198,13 @@
 
   function run() {
     var query = input.value.trim();
-    var search = FIELDS.map(function (name) {
-      return field(name).value.trim();
-    }).join('\u0000');
-    // The same search again (an older year has arrived): as many results as were shown,
-    // and the focus kept on the result that had it.
+    var search = ['q', 'section', 'authority']
+      .map(function (name) {
+        return field(name).value.trim();
+      })
+      .join('\u0000');
+    // The same search again (an older year has arrived, or another order): as many
+    // results as were shown, and the focus kept on the result that had it.
     var keep = search === lastSearch ? shown : PAGE;
     var focused = list.contains(document.activeElement) && document.activeElement.getAttribute('href');
     lastSearch = search;
