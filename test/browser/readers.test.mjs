@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../../scripts/verify/a11y.mjs';
 import { CHROMIUM, hasChromium, launchBrowser, openPage } from '../../scripts/verify/browser.mjs';
 import { serve } from '../../scripts/verify/server.mjs';
 import { remove, repo, skipReason } from './site.mjs';
@@ -187,6 +188,40 @@ describe.skipIf(skip)(`search on a 2,000-item site ${skip}`, () => {
       await context.close();
     }
   });
+});
+
+/** axe's violations (WCAG 2.2 rules included), as `rule: element` lines. */
+async function violations(page) {
+  const result = await runAxe(page);
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+describe.skipIf(skip)(`what scripts add is accessible too ${skip}`, () => {
+  it.each(WIDTHS)(
+    'search results, "Show more", an open note and an open menu, at %i px',
+    async (width) => {
+      const search = await open(big, 'search/?q=privacy', width);
+      try {
+        await allLoaded(search.page);
+        await search.page.click('#search-more');
+        expect(await violations(search.page)).toEqual([]);
+      } finally {
+        await search.context.close();
+      }
+      const home = await open(own, '', width);
+      try {
+        await home.page.locator('.note-ref a').first().click();
+        expect(await violations(home.page)).toEqual([]);
+        await home.page.keyboard.press('Escape');
+        if (width < 1000) {
+          await home.page.click('.menu > summary');
+          expect(await violations(home.page)).toEqual([]);
+        }
+      } finally {
+        await home.context.close();
+      }
+    },
+  );
 });
 
 describe.skipIf(skip)(`reading a bulletin ${skip}`, () => {
