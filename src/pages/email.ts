@@ -117,6 +117,14 @@ export function emailText(site: Site, view: EmailView): string {
       ? view.bulletin.title
       : `${view.bulletin.title} (${view.coversText})`;
   const blocks: string[] = [
+    // Without an origin every link is root-relative: say so where the editor will see it.
+    ...(site.config.baseUrl.origin
+      ? []
+      : [
+          wrap(
+            "NOT READY TO SEND: this e-mail edition was built without the site's public address, so its links lead nowhere from a mail program. Build it again with --base-url https://your.site/ (or baseUrl in gazette.config.yaml).",
+          ),
+        ]),
     site.config.title,
     wrap(title),
     `Published ${view.dateText} · ${view.total} ${view.total === 1 ? 'item' : 'items'}\n` +

@@ -2,9 +2,11 @@ import { formatDate, formatPeriod, isoDate, lastDay } from '../domain/dates.js';
 import { NoteCounter } from '../domain/notes.js';
 import { absoluteUrl } from '../domain/urls.js';
 import type { Bulletin, Item, Site } from '../model.js';
-import { calendarPages } from './calendar.js';
+import { calendarPages, calendarYearPath, calendarYears } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
+import { authorityName, listingFeeds, siteFeeds, topicName, type FeedLink } from './follow.js';
+import { bulletinLd, bulletinName, itemLd, websiteLd } from './structured-data.js';
 import { finesPages } from './fines.js';
 import { openDataPages } from './open-data.js';
 import { groupByInstrument, recordPages } from './records.js';
@@ -18,7 +20,24 @@ export interface PageSpec {
   template: string;
   title: string;
   description?: string;
+  /** What the layout puts in the page's head beyond its title and description. */
+  head?: PageHead;
   data: object;
+}
+
+/** A page's head: its feeds, and what sharing and search engines read (see layout.eta). */
+export interface PageHead {
+  /** The page's own feeds, announced first (`<link rel="alternate">`); every page also has the site's. */
+  feeds?: readonly FeedLink[];
+  /** The document's whole title, when "<title> — <site title>" would not say what the page is. */
+  documentTitle?: string;
+  /** Open Graph: an item is an article; every other page a website. */
+  type?: 'article';
+  /** `YYYY-MM-DD`: when an article was published, and corrected. */
+  published?: string;
+  modified?: string;
+  /** schema.org data (with absolute URLs), written as JSON-LD when the site has an origin. */
+  jsonLd?: object;
 }
 
 /** What a page can show of the content: items and bulletins, each known by its digest. */
@@ -67,14 +86,18 @@ export function planPages(site: Site): PagePlan[] {
     );
   }
   for (const section of site.config.sections) {
+    const items = site.bySection.get(section.id) ?? [];
+    const base = `/${section.id}/`;
     listingPages(
       site,
       add,
-      `/${section.id}/`,
+      base,
       section.title,
-      site.bySection.get(section.id) ?? [],
+      items,
+      { kind: 'section' },
       {
-        kind: 'section',
+        description: `Every item of ${section.title} in ${site.config.title}, newest first: ${items.length}.`,
+        feeds: listingFeeds({ base, name: section.title, items }),
       },
     );
   }
@@ -133,6 +156,8 @@ export type Add = (
   key?: string,
 ) => void;
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** How many items each bulletin holds: what a list of bulletins shows beyond their own digests. */
 function counts(bulletins: readonly Bulletin[]): string {
   return bulletins.map((b) => b.items.length).join(',');
@@ -143,12 +168,24 @@ function homePage(site: Site): PageSpec {
   const recent = site.items
     .slice(0, site.config.perPage)
     .map((item) => ({ item, meta: itemMeta(site, item) }));
+  const title = site.config.title;
+  const feeds = siteFeeds(site);
   return {
     path: '/',
     template: 'home',
-    title: site.config.title,
-    description: site.config.description,
+    title,
+    description:
+      site.config.description ??
+      (latest
+        ? `The ${bulletinName(latest)} of ${title}: ${latest.items.length} ${latest.items.length === 1 ? 'item' : 'items'}.`
+        : undefined),
+    head: {
+      feeds,
+      documentTitle: latest ? `${title} — ${bulletinName(latest)}` : `${title} — latest items`,
+      jsonLd: websiteLd(site),
+    },
     data: {
+      follow: feeds,
       view: latest ? bulletinView(site, 0) : undefined,
       recent,
       archive: site.bulletins.slice(1, 13).map(bulletinLink),
@@ -191,8 +228,9 @@ function bulletinPages(site: Site, add: Add): void {
     add(bulletin.url, bulletinInputs(site, i), () => ({
       path: bulletin.url,
       template: 'bulletin',
-      title: bulletin.title,
-      description: `${site.config.title}: ${formatPeriod(bulletin.covers)}`,
+      title: capitalise(bulletinName(bulletin)),
+      description: `${site.config.title}, ${formatPeriod(bulletin.covers)}: ${bulletin.items.length} ${bulletin.items.length === 1 ? 'item' : 'items'}, published ${formatDate(bulletin.date)}.`,
+      head: { jsonLd: bulletinLd(site, bulletin) },
       data: { view: bulletinView(site, i) },
     })),
   );
@@ -222,6 +260,12 @@ function itemPage(
     template: 'item',
     title: item.title,
     description: item.summary ?? item.rendered.summary,
+    head: {
+      type: 'article',
+      published: isoDate(item.date),
+      modified: item.updated && isoDate(item.updated),
+      jsonLd: itemLd(site, item),
+    },
     data: {
       view,
       notes,
@@ -245,6 +289,8 @@ export function listingPages(
   title: string,
   items: readonly Item[],
   extra: object,
+  /** What the listing is, in a sentence, and the feeds that follow it. */
+  about?: { description: string; feeds: readonly FeedLink[] },
 ): void {
   const perPage = site.config.perPage;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
@@ -259,9 +305,12 @@ export function listingPages(
         path: pathOf(n),
         template: 'list',
         title: n === 1 ? title : `${title} (page ${n} of ${pages})`,
+        description: about?.description,
+        head: about && { feeds: about.feeds },
         data: {
           heading: title,
           ...extra,
+          follow: about?.feeds ?? [],
           items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
           total: items.length,
           pagination:
@@ -278,7 +327,8 @@ export function listingPages(
               : undefined,
         },
       }),
-      `${n}/${pages}/${items.length}`,
+      // …and, in its head and "Follow" line, the feeds of the whole listing (a calendar or not).
+      `${n}/${pages}/${items.length} ${(about?.feeds ?? []).map((f) => f.url).join(' ')}`,
     );
   }
 }
@@ -315,13 +365,19 @@ function authorityPages(site: Site, add: Add): void {
     registry.map((r) => r.count).join(','),
   );
   for (const { authority, url } of registry) {
+    const name = authorityName(site, authority.id);
+    const items = site.byAuthority.get(authority.id) ?? [];
     listingPages(
       site,
       add,
       url,
-      authority.abbr ? `${authority.name} (${authority.abbr})` : authority.name,
-      site.byAuthority.get(authority.id) ?? [],
+      name,
+      items,
       { kind: 'authority', authority },
+      {
+        description: `What ${name} issued, decided or ruled, as ${site.config.title} reported it, newest first: ${items.length} ${items.length === 1 ? 'item' : 'items'}.`,
+        feeds: listingFeeds({ base: url, name, items }),
+      },
     );
   }
 }
@@ -339,13 +395,19 @@ function tagPages(site: Site, add: Add): void {
     JSON.stringify(tags),
   );
   for (const tag of [...site.byTag.keys()].sort()) {
+    const items = site.byTag.get(tag)!;
+    const base = `/tags/${tag}/`;
     listingPages(
       site,
       add,
-      `/tags/${tag}/`,
-      `Topic: ${tag.replace(/-/g, ' ')}`,
-      site.byTag.get(tag)!,
+      base,
+      `Topic: ${topicName(tag)}`,
+      items,
       { kind: 'tag' },
+      {
+        description: `Every item of ${site.config.title} on ${topicName(tag)}, newest first: ${items.length}.`,
+        feeds: listingFeeds({ base, name: `${topicName(tag)} (topic)`, items }),
+      },
     );
   }
 }
@@ -377,6 +439,7 @@ function sitemapPage(site: Site): PageSpec {
     entry('/corrections/'),
     ...[...site.byTag.keys()].sort().map((t) => entry(`/tags/${t}/`)),
     entry('/calendar/'),
+    ...calendarYears(site).map((year) => entry(calendarYearPath(year))),
     entry('/fines/'),
     entry('/search/'),
   ];

@@ -192,11 +192,13 @@ describe('gazette dev', () => {
     expect(update.changed).toEqual(['/items/c/']);
     expect(update.deferred.sort()).toEqual([
       '/courts/',
+      '/courts/feed.json',
       '/courts/feed.xml',
       '/data/items.json',
       '/feed.json',
       '/feed.xml',
       '/search/2021.json',
+      '/search/2021.text.json',
       '/sitemap.xml', // declared to show every item, of which it shows only addresses and dates
     ]);
     expect(update.rendered).toBe(1);
