@@ -149,6 +149,40 @@ ${EXIT_STATUS}`,
     },
   ],
   [
+    'serve',
+    {
+      usage: ['serve [--root DIR] [--out DIR] [--base-url URL] [--port N] [--host 127.0.0.1]'],
+      summary:
+        'Serves a built site from its folder as a static host would, for a last look before publishing.',
+      options: {
+        root,
+        out: {
+          type: 'string',
+          value: 'DIR',
+          help: 'the built folder (default: <root>/dist)',
+        },
+        'base-url': {
+          type: 'string',
+          value: 'URL',
+          help: 'the address it was built for, whose path it is served under (default: baseUrl)',
+        },
+        port,
+        host: {
+          type: 'string',
+          value: 'HOST',
+          help: 'where to listen (default: 127.0.0.1); a name is also answered besides localhost',
+        },
+      },
+      notes: `--out is resolved against the current folder. The site is served under the
+path of its base URL (--base-url, else baseUrl in gazette.config.yaml, else /):
+a folder by its index.html, a missing page by 404.html with status 404. Stop it
+with Ctrl-C.
+
+Exit status: 0 stopped, 2 wrong usage or configuration, or no built folder.`,
+      run: async (values, io) => (await import('./serve.js')).runServe(values, io),
+    },
+  ],
+  [
     'new',
     {
       usage: [

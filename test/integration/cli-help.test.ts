@@ -7,6 +7,7 @@ const OPTIONS: Record<string, string[]> = {
   build: ['root', 'out', 'base-url', 'drafts', 'future', 'cache-dir', 'no-cache', 'empty-out-dir'],
   check: ['root', 'format', 'drafts', 'future', 'cache-dir', 'no-cache'],
   dev: ['root', 'port', 'host', 'drafts', 'future', 'cache-dir', 'no-cache'],
+  serve: ['root', 'out', 'base-url', 'port', 'host'],
   new: ['root', 'category', 'date', 'authority', 'slug'],
 };
 
