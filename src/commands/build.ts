@@ -41,6 +41,12 @@ export async function runBuild(
     `gazette: built ${site.items.length} items, ${site.bulletins.length} bulletins, ${outcome.pages} pages ` +
       `(${outcome.rendered} made, ${outcome.written} written, ${outcome.kept} unchanged, ${outcome.removed} removed) in ${ms} ms → ${shown}`,
   );
+  if (!site.config.baseUrl.origin) {
+    io.out(
+      'gazette: no --base-url with an origin: sitemap.xml not written; feeds use root-relative links; ' +
+        'set baseUrl in gazette.config.yaml (or pass --base-url) to the public address, e.g. https://example.org/digest/',
+    );
+  }
   noteFuture(io, outcome);
   return EXIT.ok;
 }

@@ -127,8 +127,9 @@ function jsonPage(site: Site, items: readonly Item[]): PageSpec {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: site.config.title,
-    home_page_url: absolute(site, '/'),
-    feed_url: absolute(site, '/feed.json'),
+    // Both are URLs that identify the site and the feed: left out when there is no origin.
+    home_page_url: site.config.baseUrl.origin ? absolute(site, '/') : undefined,
+    feed_url: site.config.baseUrl.origin ? absolute(site, '/feed.json') : undefined,
     description: site.config.description,
     language: site.config.language,
     authors: [{ name: site.config.title }],
