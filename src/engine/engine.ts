@@ -61,6 +61,8 @@ export interface Outcome {
   site?: Site;
   /** Items left out because they are dated after the build date. */
   future: Item[];
+  /** The files of the items and bulletins left out because they are drafts (none with `drafts`). */
+  drafts: string[];
   pages: number;
   rendered: number;
   written: number;
@@ -207,6 +209,7 @@ export class Engine {
       diagnostics: [],
       usage: false,
       future: [],
+      drafts: [],
       pages: 0,
       rendered: 0,
       written: 0,
@@ -221,8 +224,9 @@ export class Engine {
     if (!this.config) await this.refresh();
     const config = this.config!;
     if (!config.config) return fail(config.diagnostics, true);
-    const { site, problems, future } = this.model();
+    const { site, problems, future, drafts } = this.model();
     outcome.future = future;
+    outcome.drafts = drafts;
     if (problems.length > 0 || !site) return fail(problems);
     outcome.site = site;
 
@@ -274,7 +278,7 @@ export class Engine {
   }
 
   /** Every problem of the inputs, and the model of the site when there are none. */
-  private model(): { site?: Site; problems: Diagnostic[]; future: Item[] } {
+  private model(): { site?: Site; problems: Diagnostic[]; future: Item[]; drafts: string[] } {
     const problems: Diagnostic[] = [
       ...this.registry!.diagnostics,
       ...this.theme!.diagnostics,
@@ -284,10 +288,15 @@ export class Engine {
     const { drafts = false, future: withFuture = false, today } = this.options;
     const items: LoadedItem[] = [];
     const future: Item[] = [];
+    const leftOut: string[] = [];
     for (const { result } of this.items.values()) {
       problems.push(...result.diagnostics);
       const item = result.value;
-      if (!item || (item.draft && !drafts)) continue;
+      if (!item) continue;
+      if (item.draft && !drafts) {
+        leftOut.push(item.file);
+        continue;
+      }
       if (!withFuture && sortKey(item.date) > sortKey(today) && !isPeriodOf(item.date, today)) {
         future.push(item);
         continue;
@@ -297,7 +306,8 @@ export class Engine {
     const bulletins: LoadedBulletin[] = [];
     for (const { result } of this.bulletins.values()) {
       problems.push(...result.diagnostics);
-      if (result.value && (drafts || !result.value.draft)) bulletins.push(result.value);
+      if (result.value?.draft && !drafts) leftOut.push(result.value.file);
+      else if (result.value) bulletins.push(result.value);
     }
     const model = buildModel({
       config: this.config!.config!,
@@ -311,7 +321,12 @@ export class Engine {
         ...siteAddressConflicts(model.site, this.theme!.theme, this.publicFiles!.files),
       );
     }
-    return { site: problems.length === 0 ? model.site : undefined, problems, future };
+    return {
+      site: problems.length === 0 ? model.site : undefined,
+      problems,
+      future,
+      drafts: leftOut.sort(),
+    };
   }
 }
 
