@@ -65,6 +65,20 @@ const EXIT_STATUS =
  */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   [
+    'init',
+    {
+      usage: ['init [DIR]'],
+      summary:
+        'Starts a new digest site in DIR (default: the current folder), which must be empty: configuration, authorities, a draft bulletin and item, package.json, workflows for GitHub Pages and a README for its editors.',
+      options: {},
+      positionals: true,
+      notes: `A folder holding only .git (a new clone) counts as empty.
+
+Exit status: 0 written, 2 wrong usage, or a folder that is not empty.`,
+      run: async (...args) => (await import('./init.js')).runInit(...args),
+    },
+  ],
+  [
     'build',
     {
       usage: [

@@ -4,6 +4,7 @@ import { run } from '../helpers.js';
 
 /** Every command's options as DESIGN.md and the README name them. */
 const OPTIONS: Record<string, string[]> = {
+  init: [],
   build: ['root', 'out', 'base-url', 'drafts', 'future', 'cache-dir', 'no-cache', 'empty-out-dir'],
   check: ['root', 'format', 'drafts', 'future', 'cache-dir', 'no-cache'],
   dev: ['root', 'port', 'host', 'drafts', 'future', 'cache-dir', 'no-cache'],
