@@ -51,4 +51,22 @@ export interface Site {
   byTag: Map<string, Item[]>;
   /** The bulletin each item belongs to, by the item's file: what only the whole site decides. */
   bulletinOf: Map<string, Bulletin>;
+  /** Where pages keep work that outlives one build, by keys that name all it depends on. */
+  memo: Memo;
+}
+
+/**
+ * Values kept by a key that names everything they depend on (the engine's
+ * persistent cache keeps them between builds): a page's own work, such as
+ * the e-mail styles of a theme, done once.
+ */
+export interface Memo {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** A memo that lasts as long as the site (tests, and a build without a cache). */
+export function memoryMemo(): Memo {
+  const values = new Map<string, unknown>();
+  return { get: (key) => values.get(key), set: (key, value) => values.set(key, value) };
 }

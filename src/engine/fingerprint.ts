@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Site } from '../model.js';
-import type { PagePlan } from '../pages/index.js';
+import type { PageInput, PagePlan } from '../pages/index.js';
 
 /**
  * A page's fingerprint: everything it shows, as a digest. What it takes from
@@ -11,15 +11,25 @@ import type { PagePlan } from '../pages/index.js';
  * fingerprint give it the same bytes, so a page whose fingerprint the output
  * already holds is not made again.
  */
-export function fingerprint(site: Site, siteDigest: string, page: PagePlan): string {
-  const hash = createHash('sha1').update(siteDigest).update(page.path).update('\0');
-  hash.update(page.key).update('\0');
-  for (const input of page.inputs) {
-    hash.update(input.digest);
-    if (!('covers' in input)) hash.update(site.bulletinOf.get(input.file)?.digest ?? '-');
-    hash.update(',');
-  }
-  return hash.digest('base64url').slice(0, 22);
+export function fingerprints(site: Site, siteDigest: string, pages: readonly PagePlan[]): string[] {
+  // What each input brings, worked out once for all the pages that show it.
+  const of = new Map<PageInput, string>();
+  const inputDigest = (input: PageInput) => {
+    let text = of.get(input);
+    if (text === undefined) {
+      text =
+        'covers' in input
+          ? `${input.digest},`
+          : `${input.digest}${site.bulletinOf.get(input.file)?.digest ?? '-'},`;
+      of.set(input, text);
+    }
+    return text;
+  };
+  return pages.map((page) => {
+    const parts = [siteDigest, page.path, page.key];
+    for (const input of page.inputs) parts.push(inputDigest(input));
+    return createHash('sha1').update(parts.join('\0')).digest('base64url').slice(0, 22);
+  });
 }
 
 /** The fingerprint of a file copied as it is (an asset, a file of `public/`). */

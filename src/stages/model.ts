@@ -3,10 +3,20 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatPeriod, periodContains, periodsOverlap } from '../domain/dates.js';
 import { compareByDate, compareItems } from '../domain/ordering.js';
 import { didYouMean } from '../domain/suggest.js';
-import type { Bulletin, Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
+import {
+  memoryMemo,
+  type Bulletin,
+  type Item,
+  type LoadedBulletin,
+  type LoadedItem,
+  type Memo,
+  type Site,
+} from '../model.js';
 import type { Authority } from '../schema/authorities.js';
 
 export interface ModelInput {
+  /** Where pages keep work between builds (the engine's cache); in memory when absent. */
+  memo?: Memo;
   config: Config;
   authorities: Map<string, Authority>;
   items: readonly LoadedItem[];
@@ -84,6 +94,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       byAuthority,
       byTag,
       bulletinOf,
+      memo: input.memo ?? memoryMemo(),
     },
     diagnostics,
   };

@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/api.js';
+import { refPlaceholder } from '../../src/domain/notes.js';
 import {
   INDEX_OPTIONS,
   plainText,
@@ -43,7 +44,7 @@ describe('tokenize and processTerm: how the index and the browser read words', (
 describe('plainText and snippet', () => {
   it('strips tags and note placeholders, and decodes entities', () => {
     expect(
-      plainText('<p>A &amp; B<gz-ref n="0" o="0"> said &quot;no&quot;.</p>\n<p>Next</p>'),
+      plainText(`<p>A &amp; B${refPlaceholder(0, 0)} said &quot;no&quot;.</p>\n<p>Next</p>`),
     ).toBe('A & B said "no". Next');
   });
   const cases: [string, number, string][] = [
