@@ -1,5 +1,5 @@
 // The dev-server half of `npm run bench`: for a site of N items, starts
-// `gazette dev`, counts the item pages it serves (from its sitemap.xml, so
+// `gazette dev`, counts the items it serves (from its /data/items.json, so
 // that a session that lost items cannot pass for a fast one), edits one item
 // (the middle one in path order) EDITS times and
 // measures the time from the end of each write until the reload event for
@@ -68,8 +68,7 @@ export async function benchDev({ cli, root, edits = 5, soak = 100, moves = 0, ca
       child.once('exit', (code) => reject(new Error(`dev exited ${code}`)));
     });
     const startupMs = performance.now() - started;
-    const served =
-      (await get(port, '/sitemap.xml')).match(/<loc>[^<]*\/items\/[^<]+<\/loc>/g)?.length ?? 0;
+    const served = JSON.parse(await get(port, '/data/items.json')).items.length;
     const waiters = [];
     const events = request({ host: '127.0.0.1', port, path: '/__gazette/events' }, (res) => {
       let buffer = '';

@@ -5,6 +5,9 @@
  *   import { build, check } from 'gazette';
  *   const outcome = await build({ root: 'site', out: 'site/dist' });
  *   if (outcome.diagnostics.length > 0) …
+ *
+ * This module is the package's only entry point (`exports` in package.json);
+ * the README's "Programmatic use" documents it.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +20,10 @@ import { buildDate } from './domain/dates.js';
 
 export type { Outcome } from './engine/engine.js';
 export type { Diagnostic } from './diagnostics.js';
+export type { Bulletin, Item, Site } from './model.js';
+export type { CommitSummary, Writer } from './output/writer.js';
 export { formatText } from './diagnostics.js';
+export { MemoryWriter } from './output/memory.js';
 export { OutputError } from './output/writer.js';
 
 export interface SiteOptions {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { check } from '../api.js';
 import { EXIT, noCache, type Io } from '../cli.js';
-import { noteFuture } from './build.js';
+import { noteDrafts, noteFuture } from './build.js';
 import { report, type Format } from './report.js';
 
 const FORMATS: readonly Format[] = ['text', 'json', 'github'];
@@ -31,6 +31,7 @@ export async function runCheck(
       `gazette: ${site.items.length} items and ${site.bulletins.length} bulletins are valid (${Math.round(performance.now() - started)} ms)`,
     );
     noteFuture(io, outcome);
+    noteDrafts(io, outcome);
   }
   return EXIT.ok;
 }

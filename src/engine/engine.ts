@@ -70,6 +70,8 @@ export interface Outcome {
   site?: Site;
   /** Items left out because they are dated after the build date. */
   future: Item[];
+  /** The files of the items and bulletins left out because they are drafts (none with `drafts`). */
+  drafts: string[];
   pages: number;
   rendered: number;
   written: number;
@@ -274,6 +276,7 @@ export class Engine {
       diagnostics: [],
       usage: false,
       future: [],
+      drafts: [],
       pages: 0,
       rendered: 0,
       written: 0,
@@ -288,6 +291,7 @@ export class Engine {
     if (!this.config) await this.refresh();
     const prepared = this.prepare();
     outcome.future = prepared.future;
+    outcome.drafts = prepared.drafts;
     if ('usage' in prepared) return fail(prepared.problems, prepared.usage);
     const { site, theme, plans, pages } = prepared;
     outcome.site = site;
@@ -371,17 +375,19 @@ export class Engine {
   }
 
   /** The site, its theme and every page with its fingerprint; or why there is none. */
-  prepare():
-    | { site: Site; theme: Theme; plans: PagePlan[]; pages: PlannedPage[]; future: Item[] }
-    | { problems: Diagnostic[]; usage: boolean; future: Item[] } {
+  prepare(): (
+    | { site: Site; theme: Theme; plans: PagePlan[]; pages: PlannedPage[] }
+    | { problems: Diagnostic[]; usage: boolean }
+  ) & { future: Item[]; drafts: string[] } {
     const config = this.config!;
-    if (!config.config) return { problems: config.diagnostics, usage: true, future: [] };
-    const { site, problems, future } = this.model();
-    if (problems.length > 0 || !site) return { problems, usage: false, future };
+    if (!config.config)
+      return { problems: config.diagnostics, usage: true, future: [], drafts: [] };
+    const { site, problems, future, drafts } = this.model();
+    if (problems.length > 0 || !site) return { problems, usage: false, future, drafts };
     const theme = this.theme!.theme;
     const pagePlans = planPages(site);
     const clashes = siteAddressConflicts(site, theme, this.publicFiles!.files, pagePlans);
-    if (clashes.length > 0) return { problems: clashes, usage: false, future };
+    if (clashes.length > 0) return { problems: clashes, usage: false, future, drafts };
     const plans = [...pagePlans, ...aliasPlans(site)];
     const siteDigest = digest(
       codeDigest(),
@@ -395,11 +401,11 @@ export class Engine {
       path: outputOf(plan.path),
       fingerprint: prints[i]!,
     }));
-    return { site, theme, plans, pages, future };
+    return { site, theme, plans, pages, future, drafts };
   }
 
   /** Every problem of the inputs, and the model of the site when there are none. */
-  private model(): { site?: Site; problems: Diagnostic[]; future: Item[] } {
+  private model(): { site?: Site; problems: Diagnostic[]; future: Item[]; drafts: string[] } {
     const problems: Diagnostic[] = [
       ...this.registry!.diagnostics,
       ...this.theme!.diagnostics,
@@ -409,10 +415,15 @@ export class Engine {
     const { drafts = false, future: withFuture = false, today } = this.options;
     const items: LoadedItem[] = [];
     const future: Item[] = [];
+    const leftOut: string[] = [];
     for (const { result } of this.items.values()) {
       problems.push(...result.diagnostics);
       const item = result.value;
-      if (!item || (item.draft && !drafts)) continue;
+      if (!item) continue;
+      if (item.draft && !drafts) {
+        leftOut.push(item.file);
+        continue;
+      }
       if (!withFuture && sortKey(item.date) > sortKey(today) && !isPeriodOf(item.date, today)) {
         future.push(item);
         continue;
@@ -422,7 +433,8 @@ export class Engine {
     const bulletins: LoadedBulletin[] = [];
     for (const { result } of this.bulletins.values()) {
       problems.push(...result.diagnostics);
-      if (result.value && (drafts || !result.value.draft)) bulletins.push(result.value);
+      if (result.value?.draft && !drafts) leftOut.push(result.value.file);
+      else if (result.value) bulletins.push(result.value);
     }
     const model = buildModel({
       memo: this.cache.memo,
@@ -432,7 +444,12 @@ export class Engine {
       bulletins,
     });
     problems.push(...model.diagnostics);
-    return { site: problems.length === 0 ? model.site : undefined, problems, future };
+    return {
+      site: problems.length === 0 ? model.site : undefined,
+      problems,
+      future,
+      drafts: leftOut.sort(),
+    };
   }
 }
 

@@ -121,8 +121,9 @@ function jsonPage(site: Site, head: FeedHead, items: readonly Item[]): PageSpec 
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: head.title,
-    home_page_url: absolute(site, head.page),
-    feed_url: absolute(site, head.path),
+    // Both are URLs that identify the site and the feed: left out when there is no origin.
+    home_page_url: site.config.baseUrl.origin ? absolute(site, head.page) : undefined,
+    feed_url: site.config.baseUrl.origin ? absolute(site, head.path) : undefined,
     description: head.subtitle,
     language: site.config.language,
     authors: [{ name: site.config.title }],

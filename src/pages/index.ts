@@ -127,7 +127,9 @@ export function planPages(site: Site): PagePlan[] {
         : undefined,
     },
   }));
-  add('/sitemap.xml', [...site.items, ...site.bulletins], () => sitemapPage(site));
+  // A sitemap lists absolute URLs only (sitemaps.org): without an origin there is none.
+  if (site.config.baseUrl.origin)
+    add('/sitemap.xml', [...site.items, ...site.bulletins], () => sitemapPage(site));
   return plan;
 }
 

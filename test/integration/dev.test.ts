@@ -147,7 +147,7 @@ describe('gazette dev', () => {
     expect((await get(handle.port, '/assets/style.css')).headers['content-type']).toBe(
       'text/css; charset=utf-8',
     );
-    expect((await get(handle.port, '/sitemap.xml')).headers['content-type']).toBe(
+    expect((await get(handle.port, '/feed.xml')).headers['content-type']).toBe(
       'application/xml; charset=utf-8',
     );
     const missing = await get(handle.port, '/no/such/page/');
@@ -199,7 +199,6 @@ describe('gazette dev', () => {
       '/feed.xml',
       '/search/2021.json',
       '/search/2021.text.json',
-      '/sitemap.xml', // declared to show every item, of which it shows only addresses and dates
     ]);
     expect(update.rendered).toBe(1);
     expect((await get(handle.port, '/items/c/')).body).toContain('Gamma court, revised');
