@@ -41,7 +41,7 @@ describe('the workflows', () => {
     ]);
     const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines;
     expect(engines.node).toBe('>=20.19');
-    expect(job.strategy!.matrix.node).toEqual(['20.19.0', '24']);
+    expect(job.strategy!.matrix.node).toEqual(['20.19.0', 'lts/*']);
     const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node'));
     expect(setup?.with?.['node-version']).toBe('${{ matrix.node }}');
   });
@@ -73,7 +73,7 @@ describe('the workflows', () => {
           }
           const node = step.with?.['node-version'];
           if (node !== undefined && file !== '.github/workflows/test.yml')
-            expect(node, file).toBe(24);
+            expect(node, file).toBe('lts/*');
         }
       }
     }
