@@ -180,7 +180,7 @@ describe('gazette init', () => {
     const runs = (text: string) => steps.findIndex((s) => s.run?.includes(text));
     expect(
       steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version'],
-    ).toBe(24);
+    ).toBe('lts/*');
     const restore = uses('actions/cache/restore@');
     const build = runs('npm run build -- --base-url');
     const save = uses('actions/cache/save@');
