@@ -193,7 +193,10 @@ describe('gazette init', () => {
     for (const i of [restore, save]) {
       expect(steps[i]!.with!.path!.trim().split('\n')).toEqual(['.gazette-cache', 'dist']);
     }
-    expect(steps[uses('actions/upload-pages-artifact@')]!.with).toEqual({ path: 'dist' });
+    expect(steps[uses('actions/upload-pages-artifact@')]!.with).toEqual({
+      path: 'dist',
+      'include-hidden-files': true,
+    });
     expect(uses('actions/upload-pages-artifact@')).toBeGreaterThan(save);
     expect(publish.jobs.deploy!.steps[0]!.uses).toMatch(/^actions\/deploy-pages@v\d+$/);
 
