@@ -1,3 +1,4 @@
+import type { PartialDate } from './domain/dates.js';
 import type { Config, Section } from './config.js';
 import type { RenderedBody } from './markdown/index.js';
 import type { Authority } from './schema/authorities.js';
@@ -53,6 +54,8 @@ export interface Site {
   bulletinOf: Map<string, Bulletin>;
   /** Where pages keep work that outlives one build, by keys that name all it depends on. */
   memo: Memo;
+  /** The build date (SOURCE_DATE_EPOCH's day, else today's), when the engine gives one. */
+  today?: PartialDate;
 }
 
 /**

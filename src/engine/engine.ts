@@ -438,6 +438,7 @@ export class Engine {
     }
     const model = buildModel({
       memo: this.cache.memo,
+      today,
       config: this.config!.config!,
       authorities: this.registry!.authorities as Map<string, Authority>,
       items,

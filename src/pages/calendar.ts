@@ -31,8 +31,8 @@ type Day = PartialDate & { month: number; day: number };
 
 export interface ReferenceDate {
   date: Day;
-  /** Where it came from, said on the page. */
-  source: 'SOURCE_DATE_EPOCH' | 'content' | 'none';
+  /** Where it came from, said on the page: the build date, or (a model made without one) the content. */
+  source: 'build' | 'content' | 'none';
 }
 
 function toDay(date: PartialDate): Day {
@@ -40,15 +40,14 @@ function toDay(date: PartialDate): Day {
   return { year: date.year, month, day: date.day ?? daysInMonth(date.year, month) };
 }
 
-/** The calendar's today: SOURCE_DATE_EPOCH's UTC day, else the newest content date. */
-export function referenceDate(site: Site, epoch = process.env.SOURCE_DATE_EPOCH): ReferenceDate {
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) {
-    const d = new Date(Number(epoch.trim()) * 1000);
-    if (!Number.isNaN(d.getTime())) {
-      const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-      return { date, source: 'SOURCE_DATE_EPOCH' };
-    }
-  }
+/**
+ * The calendar's today: the build date (SOURCE_DATE_EPOCH's day when it is
+ * set, else today's; the engine decides it once for the whole build), so that
+ * an event past by the build date never shows as upcoming. A model made
+ * without a build date (a test's) counts from the newest content date.
+ */
+export function referenceDate(site: Site): ReferenceDate {
+  if (site.today) return { date: toDay(site.today), source: 'build' };
   const newest = newestContentDate(site);
   if (newest) return { date: toDay(newest), source: 'content' };
   return { date: { year: 1970, month: 1, day: 1 }, source: 'none' };
@@ -70,8 +69,6 @@ export const calendarYearPath = (year: number) => `/calendar/${year}/`;
 
 export function calendarPages(site: Site, add: Add): void {
   const items = effectiveItems(site);
-  // TODO(site.today): "upcoming" should count from the build date (EngineOptions.today)
-  // once the engine hands it to the pages; until then, from referenceDate.
   const reference = referenceDate(site);
   const today = JSON.stringify(reference);
   // The pages also depend on the newest item, which may set the reference date.

@@ -17,6 +17,8 @@ import type { Authority } from '../schema/authorities.js';
 export interface ModelInput {
   /** Where pages keep work between builds (the engine's cache); in memory when absent. */
   memo?: Memo;
+  /** The build date, for pages that count from today (the calendar). */
+  today?: PartialDate;
   config: Config;
   authorities: Map<string, Authority>;
   items: readonly LoadedItem[];
@@ -95,6 +97,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       byTag,
       bulletinOf,
       memo: input.memo ?? memoryMemo(),
+      today: input.today,
     },
     diagnostics,
   };
