@@ -1,0 +1,44 @@
+// Output piped into a program that stops reading (`gazette check | head -1`)
+// ends gazette quietly: no EPIPE stack trace. Runs the compiled CLI.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { repo } from './site.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'gazette-pipe-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('ends quietly when the reader of its output goes away', () => {
+  // A report far longer than a pipe holds: 3,000 errors.
+  mkdirSync(join(work, 'content/items'), { recursive: true });
+  for (let i = 0; i < 3000; i++)
+    writeFileSync(
+      join(work, `content/items/i${i}.md`),
+      `---\ntitle: T\ndate: 2022-01-01\ncategory: courts\nautority: x\n---\nText.\n`,
+    );
+  const cli = join(repo, 'bin/gazette.js');
+  for (const format of ['json', 'text']) {
+    const result = spawnSync(
+      'sh',
+      [
+        '-c',
+        `node "${cli}" check --root "${work}" --format ${format} 2>&1 | head -c 1 >/dev/null; echo "exit $?"`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stdout.trim(), format).toBe('exit 0');
+    expect(result.stderr, format).toBe('');
+  }
+  // The status of gazette itself, read through the pipe's end: 1 (errors), not a crash.
+  const status = spawnSync(
+    'bash',
+    [
+      '-c',
+      `node "${cli}" check --root "${work}" --format json | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(status.stdout.trim()).toBe('1');
+});
