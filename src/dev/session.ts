@@ -29,7 +29,10 @@ export class DevSession {
   diagnostics: Diagnostic[] = [];
 
   constructor(options: EngineOptions | SiteOptions) {
-    this.engine = new Engine('today' in options ? options : engineOptions(options));
+    this.engine = new Engine({
+      ...('today' in options ? options : engineOptions(options)),
+      incremental: true,
+    });
   }
 
   /** Loads and builds the whole site. */

@@ -12,6 +12,9 @@ import type { PageInput, PagePlan } from '../pages/index.js';
  * already holds is not made again.
  */
 export class Fingerprints {
+  /** Keep what each fingerprint was made from, for the next run (dev); a build runs once. */
+  constructor(private readonly keep: boolean) {}
+
   /** Each input's part of a fingerprint, kept while its object and its bulletin are the same. */
   private readonly parts = new WeakMap<PageInput, { bulletin: string; text: string }>();
   /** The last fingerprints made, by page path, with what they were made from. */
@@ -32,7 +35,7 @@ export class Fingerprints {
         before && same(before.from, from)
           ? before.print
           : createHash('sha1').update(from.join('\0')).digest('base64url').slice(0, 22);
-      next.set(page.path, { from, print });
+      if (this.keep) next.set(page.path, { from, print });
       return print;
     });
     this.last = next;
