@@ -14,6 +14,7 @@ import {
   timestamp,
   xmlText,
 } from './feeds-content.js';
+import { fullName } from './authority-label.js';
 import type { Add, PageSpec } from './index.js';
 
 /** Entries per feed: the newest items. */
@@ -60,7 +61,7 @@ export function feedPages(site: Site, add: Add): void {
   }
   for (const authority of [...site.authorities.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const items = (site.byAuthority.get(authority.id) ?? []).slice(0, FEED_SIZE);
-    const name = authority.abbr ? `${authority.name} (${authority.abbr})` : authority.name;
+    const name = fullName(authority);
     const head = {
       path: `/authorities/${authority.id}/feed.xml`,
       page: `/authorities/${authority.id}/`,

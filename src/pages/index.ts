@@ -5,10 +5,13 @@ import type { Bulletin, Item, Site } from '../model.js';
 import { calendarPages } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
+import { bareName, fullName } from './authority-label.js';
 import { finesPages } from './fines.js';
 import { openDataPages } from './open-data.js';
 import { groupByInstrument, recordPages } from './records.js';
 import { searchPages } from './search.js';
+import { authorityFines, STATISTICS, statisticsPages } from './statistics.js';
+import { fineStyles } from '../domain/amount-style.js';
 import { bulletinView, itemMeta, placeItems, type NoteView } from './view.js';
 
 /** One page to write: where, with which template, and its data. */
@@ -86,6 +89,7 @@ export function planPages(site: Site): PagePlan[] {
   recordPages(site, add);
   openDataPages(site, add);
   finesPages(site, add);
+  statisticsPages(site, add);
   searchPages(site, add);
   add('/404.html', [], () => ({
     path: '/404.html',
@@ -245,6 +249,8 @@ export function listingPages(
   title: string,
   items: readonly Item[],
   extra: object,
+  /** What the first page alone shows besides its items (an authority's fines). */
+  first?: { inputs: readonly PageInput[]; data: object; key: string },
 ): void {
   const perPage = site.config.perPage;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
@@ -252,9 +258,10 @@ export function listingPages(
   for (let i = 0; i < pages; i++) {
     const n = i + 1;
     const slice = items.slice(i * perPage, n * perPage);
+    const own = n === 1 ? first : undefined;
     add(
       pathOf(n),
-      slice,
+      own ? [...new Set([...slice, ...own.inputs])] : slice,
       () => ({
         path: pathOf(n),
         template: 'list',
@@ -262,6 +269,7 @@ export function listingPages(
         data: {
           heading: title,
           ...extra,
+          ...own?.data,
           items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
           total: items.length,
           pagination:
@@ -278,7 +286,7 @@ export function listingPages(
               : undefined,
         },
       }),
-      `${n}/${pages}/${items.length}`,
+      `${n}/${pages}/${items.length}${own ? ` ${own.key}` : ''}`,
     );
   }
 }
@@ -298,7 +306,8 @@ export function pageWindow(current: number, pages: number): number[] {
 function authorityPages(site: Site, add: Add): void {
   const registry = [...site.authorities.values()]
     .map((a) => ({
-      authority: a,
+      // The registry shows the abbreviation beside the name: once (see authority-label).
+      authority: { ...a, name: bareName(a) },
       url: `/authorities/${a.id}/`,
       count: site.byAuthority.get(a.id)?.length ?? 0,
     }))
@@ -314,14 +323,18 @@ function authorityPages(site: Site, add: Add): void {
     }),
     registry.map((r) => r.count).join(','),
   );
+  const styles = fineStyles(site.items.flatMap((item) => item.fines));
   for (const { authority, url } of registry) {
+    const items = site.byAuthority.get(authority.id) ?? [];
+    const fines = authorityFines(items, authority.id, styles);
     listingPages(
       site,
       add,
       url,
-      authority.abbr ? `${authority.name} (${authority.abbr})` : authority.name,
-      site.byAuthority.get(authority.id) ?? [],
+      fullName(authority),
+      items,
       { kind: 'authority', authority },
+      fines && { inputs: fines.inputs, key: fines.key, data: { fines: fines.data } },
     );
   }
 }
@@ -378,6 +391,7 @@ function sitemapPage(site: Site): PageSpec {
     ...[...site.byTag.keys()].sort().map((t) => entry(`/tags/${t}/`)),
     entry('/calendar/'),
     entry('/fines/'),
+    entry(STATISTICS),
     entry('/search/'),
   ];
   return { path: '/sitemap.xml', template: 'sitemap', title: 'sitemap', data: { urls } };

@@ -1,12 +1,13 @@
 import type { Section } from '../config.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import type { PartialDate } from '../domain/dates.js';
-import type { Fine } from '../domain/fines.js';
+import type { ItemFine } from '../domain/fine-forms.js';
 import { ID, SLUG, isSlug, slugFromPath, slugify, tooLong } from '../domain/slugs.js';
 import { didYouMean } from '../domain/suggest.js';
 import type { Document } from '../stages/read.js';
 import { FieldReader } from './fields.js';
-import { readFines, readSources } from './item-fields.js';
+import { readFines } from './fine-field.js';
+import { readSources } from './item-fields.js';
 
 export const STATUSES = ['draft', 'adopted', 'effective', 'repealed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -27,7 +28,7 @@ export interface ItemData {
   category: string;
   authorities: string[];
   parties: string[];
-  fines: Fine[];
+  fines: ItemFine[];
   sources: Source[];
   status: Status | undefined;
   effective: PartialDate | undefined;

@@ -24,6 +24,9 @@
   // Columns that start from their largest value when first chosen.
   var DESCENDING_FIRST = { date: true, amount: true };
   var FIELDS = ['authority', 'year', 'currency', 'min', 'max'];
+  var anyUnknown = rows.some(function (row) {
+    return row.getAttribute('data-kind') !== 'exact';
+  });
   var state = { sort: 'date', order: 'desc' };
 
   // Sort keys, read once: the raw value in data-sort, or the cell's text.
@@ -83,16 +86,17 @@
     var label = (LABELS[currency] || currency) + ' ';
     var minor = scaled / 10n ** BigInt(SCALE - exponent);
     var unit = 10n ** BigInt(exponent);
-    // The same rules as src/domain/fines.ts: billions to three decimals, millions to two.
+    // The same rules as formatAmount in src/domain/fines.ts: billions to three decimals
+    // from a billion, millions to two below it, when that is exact; else every digit.
     var scales = [
-      [1000000000n * unit, 3, ' billion'],
-      [1000000n * unit, 2, ' million'],
+      [1000000000n * unit, 3, ' billion', null],
+      [1000000n * unit, 2, ' million', 1000000000n * unit],
     ];
     for (var i = 0; i < scales.length; i++) {
       var size = scales[i][0];
       var places = BigInt(scales[i][1]);
       var step = size / 10n ** places;
-      if (minor >= size && minor % step === 0n) {
+      if (minor >= size && minor % step === 0n && (scales[i][3] === null || minor < scales[i][3])) {
         var steps = minor / step;
         var fraction = String(steps % 10n ** places)
           .padStart(scales[i][1], '0')
@@ -185,11 +189,15 @@
     form.elements.min.setAttribute('aria-invalid', String(min !== min));
     form.elements.max.setAttribute('aria-invalid', String(max !== max));
     var shown = 0;
+    var unknown = 0;
+    var bounded = typeof min === 'bigint' || typeof max === 'bigint';
     var totals = Object.create(null);
     var exponents = Object.create(null);
     var currencies = [];
     rows.forEach(function (row) {
-      var exact = readExact(row.getAttribute('data-amount'));
+      // A fine whose amount is not known exactly is never added, nor compared with a bound.
+      var known = row.getAttribute('data-kind') === 'exact';
+      var exact = known ? readExact(row.getAttribute('data-amount')) : { value: 0n, exponent: 0 };
       var amount = exact.value;
       var currency = row.getAttribute('data-currency');
       var authorities = row.getAttribute('data-authorities');
@@ -200,11 +208,13 @@
             : (' ' + authorities + ' ').indexOf(' ' + state.authority + ' ') >= 0)) &&
         (!state.year || row.getAttribute('data-year') === state.year) &&
         (!state.currency || currency === state.currency) &&
+        (known || !bounded) &&
         (typeof min !== 'bigint' || amount >= min) &&
         (typeof max !== 'bigint' || amount <= max);
       row.hidden = !visible;
-      if (visible) {
-        shown += 1;
+      if (visible) shown += 1;
+      if (visible && !known) unknown += 1;
+      else if (visible) {
         if (!(currency in totals)) {
           totals[currency] = 0n;
           exponents[currency] = exact.exponent;
@@ -234,9 +244,12 @@
       (shown === rows.length
         ? 'Showing all ' + rows.length + ' fines'
         : 'Showing ' + shown + ' of ' + rows.length + ' fines') +
-      (shown ? ', totalling ' + list(currencies.sort(byRank).map(function (c) {
+      (currencies.length ? ', totalling ' + list(currencies.sort(byRank).map(function (c) {
         return format(totals[c], c, exponents[c]);
-      })) + '.' : '.') +
+      })) : '') +
+      (unknown ? (currencies.length ? '; ' : ', ') + unknown + ' of an amount not known exactly, not in the total' : '') +
+      '.' +
+      (bounded && anyUnknown ? ' Fines of an amount not known exactly are left out while an amount is set.' : '') +
       invalid;
     if (remember) toAddress();
   }

@@ -77,7 +77,7 @@ describe('open data', () => {
     };
     expect(data.items.map((i) => i.slug)).toEqual(['fined', 'adopted', 'draft']);
     expect(data.items[0]!.fines).toEqual([
-      { amount: '16740000.00', currency: 'CNY', display: 'RMB 16.74 million' },
+      { amount: '16740000.00', currency: 'CNY', display: 'RMB 16.74 million', kind: 'exact' },
     ]);
     expect(data.items[0]!.bulletin).toBe('2022-02');
     const bulletin = JSON.parse(
@@ -97,5 +97,30 @@ describe('open data', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...ITEM_FIELDS].sort());
     expect(schema.required).toEqual(['title', 'date', 'category']);
     expect(itemJsonSchema(['a'])).toMatchObject({ properties: { category: { enum: ['a'] } } });
+  });
+
+  it('describes every form of a fine, the ones not known exactly included', () => {
+    const schema = itemJsonSchema(['a']) as {
+      properties: { fine: { oneOf: [{ oneOf: object[] }, { items: { oneOf: object[] } }] } };
+    };
+    const forms = schema.properties.fine.oneOf[0].oneOf as {
+      type: string;
+      required?: string[];
+      properties?: object;
+      additionalProperties?: boolean;
+    }[];
+    // The same forms alone and in a list.
+    expect(schema.properties.fine.oneOf[1].items.oneOf).toEqual(forms);
+    expect(
+      forms.map((f) => [f.type, f.required, f.properties && Object.keys(f.properties)]),
+    ).toEqual([
+      ['string', undefined, undefined],
+      ['number', undefined, undefined],
+      ['object', ['amount'], ['amount', 'currency']],
+      ['object', ['min', 'max'], ['min', 'max', 'currency']],
+      ['object', ['description'], ['description', 'currency']],
+    ]);
+    // A map with any other field ({undisclosed: true}) is not a fine.
+    expect(forms.every((f) => f.type !== 'object' || f.additionalProperties === false)).toBe(true);
   });
 });
