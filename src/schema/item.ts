@@ -77,7 +77,7 @@ export const ITEM_FIELDS = [
 ] as const;
 
 /** Fields whose errors only the whole site can show (model stage): their positions are kept. */
-const LATE_CHECKED = ['bulletin', 'slug', 'aliases'] as const;
+const LATE_CHECKED = ['bulletin', 'slug', 'aliases', 'instrument'] as const;
 
 export interface ItemContext {
   sections: readonly Section[];
