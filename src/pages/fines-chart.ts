@@ -112,6 +112,9 @@ export function chart(
   const barWidth = round(Math.min(MAX_BAR_WIDTH, Math.max(1, slot * 0.7)));
   const showValues = keys.length <= MAX_VALUE_LABELS;
   const every = Math.ceil(keys.length / 12);
+  // Values go on the bars when every one fits above its bar: all or none.
+  const labels = values.map((v) => (v.count > 0 ? figure(style, v).number : ''));
+  const fit = showValues && labels.every((l) => fitting(l, slot) === l);
   const bars = keys.map((key, i) => {
     const v = values[i]!;
     const height = top === 0 ? 0 : round((inUnit(v, scale.size) / top) * PLOT_HEIGHT);
@@ -125,7 +128,7 @@ export function chart(
       width: barWidth,
       height,
       title: `${periodLabel(key, unit)}: ${text(v)} (${fines})`,
-      value: showValues && v.count > 0 ? fitting(figure(style, v).number, slot) : '',
+      value: fit ? labels[i]! : '',
     };
   });
   const ticks = Array.from({ length: scale.steps + 1 }, (_, i) => ({

@@ -16,7 +16,7 @@ import {
 } from '../domain/amount-style.js';
 import { formatDate, isoDate, lastDay } from '../domain/dates.js';
 import { isExact, type ItemFine } from '../domain/fine-forms.js';
-import { currencyLabel, decimalAmount } from '../domain/fines.js';
+import { currencyLabel, decimalAmount, group } from '../domain/fines.js';
 import {
   byAuthority,
   byYear,
@@ -192,6 +192,8 @@ function finesPage(site: Site): PageSpec {
       csv: '/fines.csv',
       json: '/fines.json',
       statistics: '/statistics/',
+      /** A count as the page writes it: "2,922". */
+      n: (count: number) => group(BigInt(count)),
     },
   };
 }

@@ -18,7 +18,7 @@ import {
 } from '../domain/amount-style.js';
 import { formatDate, isoDate } from '../domain/dates.js';
 import { isExact } from '../domain/fine-forms.js';
-import { currencyLabel } from '../domain/fines.js';
+import { currencyLabel, group } from '../domain/fines.js';
 import { figures, topFines, bySector, type Figures } from '../domain/statistics.js';
 import {
   byAuthority,
@@ -128,8 +128,9 @@ function statisticsPage(site: Site): PageSpec {
       sections: sections.map((s) => s.view),
       chart: countChart(fillYears(years)),
       unknownKinds: unknownKinds(unknown, currencies),
-      anySector: records.some((r) => r.item.sectors.length > 0),
       tracker: '/fines/',
+      /** A count as the page writes it: "2,922". */
+      n: (count: number) => group(BigInt(count)),
     },
   };
 }
@@ -177,6 +178,7 @@ function currencySection(
   const label = currencyLabel(currency);
   const table = (dimension: Dimension, list: Row[], name: (key: string) => LabelView) =>
     list.map((r) => ({
+      key: r.key,
       id: rowAnchor(currency, dimension, r.key),
       ...name(r.key),
       ...view(style, r.figures),

@@ -7,7 +7,8 @@
  * The snapshot lives beside the repository (../shared/realdata/, see
  * realdata.test.ts) and is never copied into it; without it this test skips,
  * saying so. By default it takes a slice (every tenth record of each source);
- * GAZETTE_REALDATA=full takes all 5,446 and prints the figures.
+ * GAZETTE_REALDATA=full takes all 5,446 and prints the figures;
+ * GAZETTE_REALDATA_KEEP=1 keeps the built site.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,7 +158,11 @@ describe.skipIf(!present)('a site converted from the real GDPR enforcement snaps
     expect(build.stderr).toBe('');
     expect(build.stdout).toContain(`built ${built.length} items`);
   }, 600_000);
-  afterAll(() => root && removeSite(root), 120_000);
+  afterAll(() => {
+    // GAZETTE_REALDATA_KEEP=1 keeps the site (and its dist/) to look at, and says where.
+    if (process.env.GAZETTE_REALDATA_KEEP) console.log(`real-data site kept in ${root}`);
+    else if (root) removeSite(root);
+  }, 120_000);
 
   it('refuses only records whose own data is wrong, each with its reason', () => {
     const byKind = new Map<string, number>();
@@ -198,11 +203,11 @@ describe.skipIf(!present)('a site converted from the real GDPR enforcement snaps
         return [
           tr.querySelector('th')!.textContent!.trim(),
           {
-            fines: Number(cells[0]!.textContent),
-            total: cells[2]!.querySelector('data')?.getAttribute('value'),
-            unknown: cells[5]?.querySelector('.fines-none')
+            fines: Number(cells[0]!.textContent!.replace(/,/g, '')),
+            total: cells[1]!.querySelector('data')?.getAttribute('value'),
+            unknown: cells[4]?.querySelector('.fines-none')
               ? 0
-              : Number(cells[5]?.textContent ?? 0),
+              : Number(cells[4]?.textContent?.replace(/,/g, '') ?? 0),
           },
         ];
       }),

@@ -61,19 +61,18 @@ describe('/statistics/', () => {
       // EUR in full: its smallest fine is under a million. The median of
       // 3,000, 10,000, 20,001 and 1,000,000 is the mean of the middle two,
       // 15,000.50, written rounded half up in whole euros like every EUR figure.
-      ['EUR', '7', '6', '1033001.00|1,033,001', '15000.50|15,001', '1000000.00|1,000,000', '3'],
+      ['EUR', '7', '1033001.00|1,033,001', '15000.50|15,001', '1000000.00|1,000,000', '3'],
       // GBP in millions: even its smallest fine is over a million.
       [
         'GBP',
-        '2',
         '2',
         `11952800.00|11.95${NBSP}million`,
         `5976400.00|5.98${NBSP}million`,
         `7552800.00|7.55${NBSP}million`,
         '',
       ],
-      // HRK, withdrawn in 2022, with lipa: the median falls on half a lipa, exact in its data.
-      ['HRK', '2', '2', '159375.51|159,375.51', '79687.755|79,687.76', '150000.51|150,000.51', ''],
+      // HRK, withdrawn in 2023, with lipa: the median falls on half a lipa, exact in its data.
+      ['HRK', '2', '159375.51|159,375.51', '79687.755|79,687.76', '150000.51|150,000.51', ''],
     ]);
     const eur = doc.getElementById('stats-eur')!;
     expect(
