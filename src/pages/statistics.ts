@@ -17,6 +17,7 @@ import {
   type Decimal,
 } from '../domain/amount-style.js';
 import { formatDate, isoDate } from '../domain/dates.js';
+import { slugify } from '../domain/slugs.js';
 import { isExact } from '../domain/fine-forms.js';
 import { currencyLabel, group } from '../domain/fines.js';
 import { figures, topFines, bySector, type Figures } from '../domain/statistics.js';
@@ -176,13 +177,22 @@ function currencySection(
   const bySectorRows = ranked(rows('sector'), (key) => key);
   const top = topFines(records, currency);
   const label = currencyLabel(currency);
-  const table = (dimension: Dimension, list: Row[], name: (key: string) => LabelView) =>
-    list.map((r) => ({
-      key: r.key,
-      id: rowAnchor(currency, dimension, r.key),
-      ...name(r.key),
-      ...view(style, r.figures),
-    }));
+  const table = (dimension: Dimension, list: Row[], name: (key: string) => LabelView) => {
+    // Years and authority ids are names already; a sector is editors' text: its slug, once.
+    const used = new Set<string>();
+    return list.map((r) => {
+      let key = dimension === 'sector' ? slugify(r.key) || (r.key === '' ? '' : 'sector') : r.key;
+      const base = key;
+      for (let i = 2; used.has(key); i++) key = `${base}-${i}`;
+      used.add(key);
+      return {
+        key: r.key,
+        id: rowAnchor(currency, dimension, key),
+        ...name(r.key),
+        ...view(style, r.figures),
+      };
+    });
+  };
   return {
     overview: {
       code: currency,
