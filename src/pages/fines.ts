@@ -189,6 +189,13 @@ function finesPage(site: Site): PageSpec {
           label: currencyLabel(code),
         })),
       },
+      /** Each currency's unit for the script's totals: "EUR 0 2,ISK 6 2" (zeros, decimals). */
+      styles: [...styles.values()]
+        .map(
+          (st) =>
+            `${st.currency} ${st.word === 'billion' ? 9 : st.word === 'million' ? 6 : 0} ${st.decimals}`,
+        )
+        .join(','),
       csv: '/fines.csv',
       json: '/fines.json',
       statistics: '/statistics/',
