@@ -20,7 +20,8 @@ export function recordPages(site: Site, add: Add): void {
         first: formatDate(dates[0]!),
         last: formatDate(dates[dates.length - 1]!),
         latest: sortKey(dates[dates.length - 1]!),
-        count: items.length,
+        // Each item is a step, and so is each entry into force, as on the timeline.
+        count: dates.length,
       };
     })
     // The instrument that moved last first; the id breaks ties.
