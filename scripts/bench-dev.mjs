@@ -1,5 +1,5 @@
 // The dev-server half of `npm run bench`: for a site of N items, starts
-// `gazette dev`, counts the item pages it serves (from its sitemap.xml, so
+// `gazette dev`, counts the items it serves (from its /data/items.json, so
 // that a session that lost items cannot pass for a fast one), edits one item
 // (the middle one in path order) EDITS times and
 // measures the time from the end of each write until the reload event for
@@ -39,14 +39,21 @@ function rssMiB(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
+/**
+ * `moves`: edits that move the item too (a new date, in another month and
+ * bulletin, and back), timed like the others. `cache`: the cache folder
+ * (a new one makes the start-up cold).
+ */
+export async function benchDev({ cli, root, edits = 5, soak = 100, moves = 0, cache }) {
   const items = files(join(root, 'content/items'))
     .filter((f) => f.endsWith('.md'))
     .sort();
   const target = items[Math.floor(items.length / 2)];
   const slug = target.slice(target.lastIndexOf('/') + 1, -3);
   const original = readFileSync(target, 'utf8');
-  const child = spawn(process.execPath, [cli, 'dev', '--root', root, '--port', '0'], {
+  const args = [cli, 'dev', '--root', root, '--port', '0', '--future'];
+  if (cache) args.push('--cache-dir', cache);
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
@@ -61,8 +68,7 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
       child.once('exit', (code) => reject(new Error(`dev exited ${code}`)));
     });
     const startupMs = performance.now() - started;
-    const served =
-      (await get(port, '/sitemap.xml')).match(/<loc>[^<]*\/items\/[^<]+<\/loc>/g)?.length ?? 0;
+    const served = JSON.parse(await get(port, '/data/items.json')).items.length;
     const waiters = [];
     const events = request({ host: '127.0.0.1', port, path: '/__gazette/events' }, (res) => {
       let buffer = '';
@@ -85,7 +91,8 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
     // The editor has the edited item's page open, as a person previewing it would.
     await get(port, `/items/${slug}/`);
     const rssStart = rssMiB(child.pid);
-    const edit = async (i) => {
+    const edit = (i) => editWith(`${original}\nEdit number ${i}: benchword${i}x.\n`, i);
+    const editWith = async (text, i) => {
       // Edits a person's saves apart (and past the watcher's 50 ms per-file throttle).
       await new Promise((r) => setTimeout(r, 100));
       let timeout;
@@ -96,7 +103,7 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
           10_000,
         );
       });
-      writeFileSync(target, `${original}\nEdit number ${i}: benchword${i}x.\n`);
+      writeFileSync(target, text);
       const wrote = performance.now();
       const { at, data } = await next;
       clearTimeout(timeout);
@@ -109,11 +116,20 @@ export async function benchDev({ cli, root, edits = 5, soak = 100 }) {
     for (let i = 1; i <= edits; i++) {
       times.push(await edit(i));
     }
+    // Moves: the item's date goes to the same day a year earlier and back,
+    // which changes its bulletin, its place in every listing and its year.
+    const moved = [];
+    const date = /^date: (\d{4})(-\d\d(?:-\d\d)?)?$/m.exec(original);
+    for (let i = 0; date && i < moves; i++) {
+      const year = Number(date[1]) - (i % 2 === 0 ? 1 : 0);
+      const text = original.replace(/^date: .*$/m, `date: ${year}${date[2] ?? ''}`);
+      moved.push(await editWith(`${text}\nMove ${i}.\n`, i));
+    }
     for (let i = 0; i < soak; i++) await edit(1000 + i);
     await new Promise((r) => setTimeout(r, 500));
     const rssEnd = rssMiB(child.pid);
     events.destroy();
-    return { items: items.length, served, startupMs, times, rssStart, rssEnd };
+    return { items: items.length, served, startupMs, times, moved, rssStart, rssEnd };
   } finally {
     writeFileSync(target, original);
     child.kill('SIGTERM');

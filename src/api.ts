@@ -5,6 +5,9 @@
  *   import { build, check } from 'gazette';
  *   const outcome = await build({ root: 'site', out: 'site/dist' });
  *   if (outcome.diagnostics.length > 0) …
+ *
+ * This module is the package's only entry point (`exports` in package.json);
+ * the README's "Programmatic use" documents it.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +20,10 @@ import { buildDate } from './domain/dates.js';
 
 export type { Outcome } from './engine/engine.js';
 export type { Diagnostic } from './diagnostics.js';
+export type { Bulletin, Item, Site } from './model.js';
+export type { CommitSummary, Writer } from './output/writer.js';
 export { formatText } from './diagnostics.js';
+export { MemoryWriter } from './output/memory.js';
 export { OutputError } from './output/writer.js';
 
 export interface SiteOptions {
@@ -57,6 +63,8 @@ export function engineOptions(options: SiteOptions): EngineOptions {
 
 /** Builds the site. Throws an OutputError when the output folder is unsafe or cannot be written. */
 export async function build(options: BuildOptions): Promise<Outcome> {
+  // (Without a cache the engine's temporary one lives until the process ends:
+  // the outcome's site reads its bodies from it.)
   const engine = new Engine(engineOptions(options));
   // A missing site is reported before any output folder is made or locked.
   if (!existsSync(engine.root)) return engine.check();

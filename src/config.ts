@@ -9,6 +9,16 @@ export interface Section {
   title: string;
 }
 
+/** A sign-up form for a mailing list, shown on the home page and every bulletin. */
+export interface Newsletter {
+  /** Where the form posts: the mailing service's sign-up address (https). */
+  action: string;
+  /** The form's heading and button words. */
+  label: string;
+  /** The name the service expects for the address field (`email`; Mailchimp's `EMAIL`). */
+  field: string;
+}
+
 /** A site's configuration, every key filled in (see DESIGN.md, "Configuration"). */
 export interface Config {
   title: string;
@@ -17,6 +27,7 @@ export interface Config {
   language: string;
   sections: Section[];
   perPage: number;
+  newsletter: Newsletter | undefined;
 }
 
 export const DEFAULT_SECTIONS: readonly Section[] = [
@@ -32,11 +43,20 @@ export const DEFAULT_CONFIG: Config = {
   language: 'en',
   sections: [...DEFAULT_SECTIONS],
   perPage: 50,
+  newsletter: undefined,
 };
 
 export const CONFIG_FILE = 'gazette.config.yaml';
 
-const KEYS = ['title', 'description', 'baseUrl', 'language', 'sections', 'perPage'] as const;
+const KEYS = [
+  'title',
+  'description',
+  'baseUrl',
+  'language',
+  'sections',
+  'perPage',
+  'newsletter',
+] as const;
 
 /** Page names a section id must not take, since they are URLs of their own. */
 const RESERVED = new Set([
@@ -107,7 +127,59 @@ export function parseConfig(text: string | undefined): ConfigResult {
   }
   if (raw.sections !== undefined)
     config.sections = readSections(r, raw.sections) ?? config.sections;
+  if (raw.newsletter !== undefined && raw.newsletter !== null)
+    config.newsletter = readNewsletter(r, raw.newsletter);
   return { config, diagnostics: r.diagnostics };
+}
+
+const NEWSLETTER_HINT =
+  'e.g. newsletter: {action: https://buttondown.com/api/emails/embed-subscribe/NAME, label: Get each bulletin by e-mail}';
+
+function readNewsletter(r: FieldReader, value: unknown): Newsletter | undefined {
+  if (!isRecord(value)) {
+    return r.fail(
+      ['newsletter'],
+      'config-invalid',
+      '"newsletter" must be a map with "action" (and "label", "field")',
+      NEWSLETTER_HINT,
+    );
+  }
+  r.denyUnknown(value, ['action', 'label', 'field'], ['newsletter']);
+  if (value.action === undefined || value.action === null) {
+    return r.fail(
+      ['newsletter'],
+      'field-required',
+      'the newsletter has no "action"',
+      NEWSLETTER_HINT,
+    );
+  }
+  const action = r.string(value.action, ['newsletter', 'action'], 'the newsletter\'s "action"');
+  const label =
+    value.label === undefined || value.label === null
+      ? 'Get each bulletin by e-mail'
+      : r.string(value.label, ['newsletter', 'label'], 'the newsletter\'s "label"');
+  const field =
+    value.field === undefined || value.field === null
+      ? 'email'
+      : r.string(value.field, ['newsletter', 'field'], 'the newsletter\'s "field"');
+  if (action === undefined || label === undefined || field === undefined) return undefined;
+  if (!/^https?:\/\//i.test(action) || /\s/.test(action) || !URL.canParse(action)) {
+    return r.fail(
+      ['newsletter', 'action'],
+      'config-invalid',
+      `"${action}" is not an http(s) address`,
+      'write the sign-up address your mailing service gives for an HTML form, starting with https://',
+    );
+  }
+  if (!/^[A-Za-z0-9_.:[\]-]+$/.test(field)) {
+    return r.fail(
+      ['newsletter', 'field'],
+      'config-invalid',
+      `"${field}" cannot be a form field's name`,
+      'use the name your mailing service expects, such as email or EMAIL',
+    );
+  }
+  return { action, label, field };
 }
 
 function readSections(r: FieldReader, value: unknown): Section[] | undefined {

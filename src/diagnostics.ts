@@ -1,3 +1,4 @@
+import type { Code } from './codes.js';
 /**
  * A content or configuration problem, as plain data. Positions are 1-based and
  * formatted only at the edges (terminal, JSON, the dev overlay).
@@ -9,7 +10,7 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
-  code: string;
+  code: Code;
   message: string;
   /** How to fix it, written for editors. */
   hint?: string;
@@ -25,7 +26,7 @@ export const START: Position = { line: 1, column: 1 };
 export function diagnostic(
   file: string,
   at: Position,
-  code: string,
+  code: Code,
   message: string,
   hint?: string,
 ): Diagnostic {

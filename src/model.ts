@@ -1,3 +1,4 @@
+import type { PartialDate } from './domain/dates.js';
 import type { Config, Section } from './config.js';
 import type { RenderedBody } from './markdown/index.js';
 import type { Authority } from './schema/authorities.js';
@@ -54,4 +55,24 @@ export interface Site {
   byTag: Map<string, Item[]>;
   /** The bulletin each item belongs to, by the item's file: what only the whole site decides. */
   bulletinOf: Map<string, Bulletin>;
+  /** Where pages keep work that outlives one build, by keys that name all it depends on. */
+  memo: Memo;
+  /** The build date (SOURCE_DATE_EPOCH's day, else today's), when the engine gives one. */
+  today?: PartialDate;
+}
+
+/**
+ * Values kept by a key that names everything they depend on (the engine's
+ * persistent cache keeps them between builds): a page's own work, such as
+ * the e-mail styles of a theme, done once.
+ */
+export interface Memo {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** A memo that lasts as long as the site (tests, and a build without a cache). */
+export function memoryMemo(): Memo {
+  const values = new Map<string, unknown>();
+  return { get: (key) => values.get(key), set: (key, value) => values.set(key, value) };
 }

@@ -1,5 +1,6 @@
 // Accessibility: axe-core's source injected into each page, axe.run with its
-// default rule set (WCAG 2.x A/AA and best practices), at each viewport.
+// default rule set (WCAG 2.x A/AA and best practices) and the WCAG 2.2 A/AA
+// rules axe leaves off by default (target-size), at each viewport.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openPage } from './browser.mjs';
@@ -83,13 +84,21 @@ export async function checkA11y(browser, pages, { viewports = VIEWPORTS } = {}) 
   };
 }
 
+/** WCAG 2.2's tags in axe: its rules for 2.2 are off by default. */
+export const WCAG22_TAGS = ['wcag22a', 'wcag22aa'];
+
 /** Injects axe-core (unless present) and runs it over the whole document. */
 export async function runAxe(page, rulesOff = []) {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  const rules = Object.fromEntries(rulesOff.map((id) => [id, { enabled: false }]));
   return page.evaluate(
-    // @ts-ignore: axe is injected above
-    (rules) => window.axe.run(document, { resultTypes: ['violations', 'incomplete'], rules }),
-    rules,
+    ({ rulesOff, tags }) => {
+      // @ts-ignore: axe is injected above
+      const axe = window.axe;
+      const rules = {};
+      for (const rule of axe.getRules(tags)) rules[rule.ruleId] = { enabled: true };
+      for (const id of rulesOff) rules[id] = { enabled: false };
+      return axe.run(document, { resultTypes: ['violations', 'incomplete'], rules });
+    },
+    { rulesOff, tags: WCAG22_TAGS },
   );
 }

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { build } from '../api.js';
-import { EXIT, type Io } from '../cli.js';
+import { EXIT, noCache, type Io } from '../cli.js';
 import { isoDate } from '../domain/dates.js';
 import type { Outcome } from '../engine/engine.js';
 import { OutputError } from '../output/writer.js';
@@ -21,7 +21,7 @@ export async function runBuild(
       drafts: values.drafts === true,
       future: values.future === true,
       baseUrl: values['base-url'] as string | undefined,
-      cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
+      cacheDir: noCache(values) ? false : (values['cache-dir'] as string | undefined),
       emptyOutDir: values['empty-out-dir'] === true,
     });
   } catch (error) {
@@ -41,7 +41,14 @@ export async function runBuild(
     `gazette: built ${site.items.length} items, ${site.bulletins.length} bulletins, ${outcome.pages} pages ` +
       `(${outcome.rendered} made, ${outcome.written} written, ${outcome.kept} unchanged, ${outcome.removed} removed) in ${ms} ms → ${shown}`,
   );
+  if (!site.config.baseUrl.origin) {
+    io.out(
+      'gazette: no --base-url with an origin: sitemap.xml not written; feeds use root-relative links; ' +
+        'set baseUrl in gazette.config.yaml (or pass --base-url) to the public address, e.g. https://example.org/digest/',
+    );
+  }
   noteFuture(io, outcome);
+  noteDrafts(io, outcome);
   return EXIT.ok;
 }
 
@@ -53,5 +60,16 @@ export function noteFuture(io: Io, outcome: Outcome): void {
   if (n > 5) shown.push(`  … and ${n - 5} more`);
   io.out(
     `gazette: ${n} ${n === 1 ? 'item is' : 'items are'} dated after the build date and left out (publish them with --future):\n${shown.join('\n')}`,
+  );
+}
+
+/** Says which drafts were left out, and how to publish or preview them. */
+export function noteDrafts(io: Io, outcome: Outcome): void {
+  if (outcome.drafts.length === 0) return;
+  const n = outcome.drafts.length;
+  const shown = outcome.drafts.slice(0, 5).map((file) => `  ${file}`);
+  if (n > 5) shown.push(`  … and ${n - 5} more`);
+  io.out(
+    `gazette: ${n} ${n === 1 ? 'draft is' : 'drafts are'} left out (draft: true); to publish one, delete that line from its file (gazette build --drafts and gazette dev --drafts show them):\n${shown.join('\n')}`,
   );
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { check } from '../api.js';
-import { EXIT, type Io } from '../cli.js';
-import { noteFuture } from './build.js';
+import { EXIT, noCache, type Io } from '../cli.js';
+import { noteDrafts, noteFuture } from './build.js';
 import { report, type Format } from './report.js';
 
 const FORMATS: readonly Format[] = ['text', 'json', 'github'];
@@ -21,7 +21,7 @@ export async function runCheck(
     root: resolve(String(values.root ?? '.')),
     drafts: values.drafts === true,
     future: values.future === true,
-    cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
+    cacheDir: noCache(values) ? false : (values['cache-dir'] as string | undefined),
   });
   report(io, outcome.diagnostics, format);
   if (outcome.diagnostics.length > 0) return outcome.usage ? EXIT.usage : EXIT.content;
@@ -31,6 +31,7 @@ export async function runCheck(
       `gazette: ${site.items.length} items and ${site.bulletins.length} bulletins are valid (${Math.round(performance.now() - started)} ms)`,
     );
     noteFuture(io, outcome);
+    noteDrafts(io, outcome);
   }
   return EXIT.ok;
 }

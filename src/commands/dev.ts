@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXIT, type Io } from '../cli.js';
+import { EXIT, noCache, type Io } from '../cli.js';
 import { formatSummary, formatText } from '../diagnostics.js';
 import { DevServer } from '../dev/server.js';
 import { DevSession, type Update } from '../dev/session.js';
@@ -39,7 +39,7 @@ export async function startDev(
       root,
       drafts: values.drafts === true,
       future: values.future === true,
-      cacheDir: values['no-cache'] === true ? false : (values['cache-dir'] as string | undefined),
+      cacheDir: noCache(values) ? false : (values['cache-dir'] as string | undefined),
     }),
   );
   const listeners: ((update: Update) => void)[] = [];
@@ -104,6 +104,7 @@ export async function startDev(
     close: async () => {
       await watcher.close();
       await devServer.close();
+      session.close();
     },
   };
 }

@@ -76,6 +76,19 @@ function percent(c: string): string {
   return out;
 }
 
+/**
+ * The host a request is addressed to: the one an absolute-form target names
+ * (the Host header is then ignored, RFC 9112 §3.2.2), else its Host header;
+ * undefined when it has none, refused when it has more than one.
+ */
+export function requestHost(
+  target: Target,
+  hosts: readonly string[],
+): { host: string | undefined } | { refused: string } {
+  if (hosts.length > 1) return { refused: 'a request has one Host header' };
+  return { host: 'host' in target ? target.host : hosts[0] };
+}
+
 /** The names a preview always answers to, besides IP addresses and the host it listens on. */
 const LOOPBACK_NAMES = ['localhost'];
 
@@ -107,15 +120,19 @@ export function hostName(header: string): { host: string; ip: boolean } | undefi
   return { host, ip: isIP(host) === 4 };
 }
 
-/** The plain-text answer to a host that is not allowed. */
-export function blockedHostMessage(header: string, listenHost: string): string {
+/** The plain-text answer to a host that is not allowed, from `gazette dev` or `gazette serve`. */
+export function blockedHostMessage(
+  header: string,
+  listenHost: string,
+  command: 'dev' | 'serve' = 'dev',
+): string {
   const name = hostName(header)?.host;
   const shown = JSON.stringify(name ?? header);
   return [
-    `Blocked request: this gazette dev preview does not answer to the host ${shown}.`,
+    `Blocked request: this gazette ${command} preview does not answer to the host ${shown}.`,
     `It answers to localhost, IP addresses such as 127.0.0.1 and [::1], and the host it listens on (${JSON.stringify(listenHost)}),`,
-    'so that other web sites cannot read the preview, drafts included, by pointing their own name at this machine (DNS rebinding).',
-    `To preview it under this name, start it with the name: gazette dev --host ${name ?? '<name>'}`,
+    `so that other web sites cannot read the preview${command === 'dev' ? ', drafts included,' : ''} by pointing their own name at this machine (DNS rebinding).`,
+    `To preview it under this name, start it with the name: gazette ${command} --host ${name ?? '<name>'}`,
     '',
   ].join('\n');
 }

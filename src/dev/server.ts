@@ -1,35 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Diagnostic } from '../diagnostics.js';
 import { CLIENT_SCRIPT } from './client.js';
+import { contentType, TEXT } from './content-types.js';
+import { listenFrom } from './listen.js';
 import {
   blockedHostMessage,
   encodePath,
   encodeQuery,
   isAllowedHost,
   readTarget,
+  requestHost,
   safePath,
 } from './request.js';
-
-const TYPES = new Map<string, string>([
-  ['html', 'text/html; charset=utf-8'],
-  ['css', 'text/css; charset=utf-8'],
-  ['js', 'text/javascript; charset=utf-8'],
-  ['json', 'application/json; charset=utf-8'],
-  ['xml', 'application/xml; charset=utf-8'],
-  ['txt', 'text/plain; charset=utf-8'],
-  ['ics', 'text/calendar; charset=utf-8'],
-  ['csv', 'text/csv; charset=utf-8'],
-  ['svg', 'image/svg+xml'],
-  ['png', 'image/png'],
-  ['jpg', 'image/jpeg'],
-  ['jpeg', 'image/jpeg'],
-  ['gif', 'image/gif'],
-  ['webp', 'image/webp'],
-  ['ico', 'image/x-icon'],
-  ['pdf', 'application/pdf'],
-  ['woff2', 'font/woff2'],
-]);
 
 const INJECT = '<script src="/__gazette/client.js" defer></script>';
 
@@ -66,20 +48,13 @@ export class DevServer {
 
   /** Listens on the port, or the next free one (up to 20 further). */
   async listen(): Promise<number> {
-    for (let port = this.options.port; port < this.options.port + 21; port++) {
-      const server = createServer((req, res) => this.handle(req, res));
-      const ok = await new Promise<boolean>((resolve, reject) => {
-        server.once('error', (error: NodeJS.ErrnoException) =>
-          error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error),
-        );
-        server.listen(port, this.options.host, () => resolve(true));
-      });
-      if (ok) {
-        this.server = server;
-        return (server.address() as AddressInfo).port;
-      }
-    }
-    throw new Error(`no free port from ${this.options.port} to ${this.options.port + 20}`);
+    const { server, port } = await listenFrom(
+      () => createServer((req, res) => this.handle(req, res)),
+      this.options.port,
+      this.options.host,
+    );
+    this.server = server;
+    return port;
   }
 
   async close(): Promise<void> {
@@ -123,7 +98,7 @@ export class DevServer {
       // A bug, not a bad request: answered as one, never a crashed preview.
       if (!res.headersSent) {
         res
-          .writeHead(500, { 'Content-Type': TYPES.get('txt')! })
+          .writeHead(500, { 'Content-Type': TEXT })
           .end(`gazette dev failed to answer this request: ${(error as Error).message}\n`);
       } else {
         res.destroy();
@@ -133,13 +108,12 @@ export class DevServer {
 
   private route(req: IncomingMessage, res: ServerResponse): void {
     const target = readTarget(req.url ?? '/');
-    const hosts = req.headersDistinct.host ?? [];
-    if (hosts.length > 1) return this.badRequest(res, 'a request has one Host header');
-    // An absolute-form target names the host itself, and the Host header is ignored (RFC 9112 §3.2.2).
-    const host = 'host' in target ? target.host : hosts[0];
+    const addressed = requestHost(target, req.headersDistinct.host ?? []);
+    if ('refused' in addressed) return this.badRequest(res, addressed.refused);
+    const { host } = addressed;
     if (!isAllowedHost(host, this.options.host)) {
       res
-        .writeHead(403, { 'Content-Type': TYPES.get('txt')!, 'Cache-Control': 'no-store' })
+        .writeHead(403, { 'Content-Type': TEXT, 'Cache-Control': 'no-store' })
         .end(blockedHostMessage(host ?? '', this.options.host));
       return;
     }
@@ -152,7 +126,7 @@ export class DevServer {
     if (path === '/__gazette/events') return this.subscribe(res);
     if (path === '/__gazette/client.js') {
       res
-        .writeHead(200, { 'Content-Type': TYPES.get('js')!, 'Cache-Control': 'no-store' })
+        .writeHead(200, { 'Content-Type': contentType('client.js'), 'Cache-Control': 'no-store' })
         .end(CLIENT_SCRIPT);
       return;
     }
@@ -177,21 +151,21 @@ export class DevServer {
   }
 
   private badRequest(res: ServerResponse, reason: string): void {
-    res.writeHead(400, { 'Content-Type': TYPES.get('txt')! }).end(`Bad request: ${reason}.\n`);
+    res.writeHead(400, { 'Content-Type': TEXT }).end(`Bad request: ${reason}.\n`);
   }
 
   private notFound(res: ServerResponse, head: boolean): void {
     if (this.options.files.has('404.html')) this.serve(res, '404.html', 404, head);
-    else res.writeHead(404, { 'Content-Type': TYPES.get('txt')! }).end('Not found\n');
+    else res.writeHead(404, { 'Content-Type': TEXT }).end('Not found\n');
   }
 
   private serve(res: ServerResponse, file: string, status: number, head: boolean): void {
-    const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+    const type = contentType(file);
     let body = this.options.files.get(file)!;
-    if (ext === 'html' && typeof body === 'string') body = inject(body);
+    if (type.startsWith('text/html') && typeof body === 'string') body = inject(body);
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     res.writeHead(status, {
-      'Content-Type': TYPES.get(ext) ?? 'application/octet-stream',
+      'Content-Type': type,
       'Content-Length': bytes.byteLength,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',

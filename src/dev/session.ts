@@ -65,6 +65,11 @@ export class DevSession {
     return this.diagnostics;
   }
 
+  /** Lets go of the engine's cache (a temporary one is removed). */
+  close(): void {
+    this.engine.close();
+  }
+
   /** Whether the site has this output file (`items/x/index.html`). */
   has(file: string): boolean {
     return this.writer.has(file);

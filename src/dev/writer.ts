@@ -26,6 +26,7 @@ export class DevWriter implements Writer {
   deferred: string[] = [];
   /** Template errors met while making a page on request, until the next commit. */
   late: Diagnostic[] = [];
+  private started = false;
 
   get previous(): ReadonlyMap<string, string> {
     return this.fingerprints;
@@ -38,7 +39,8 @@ export class DevWriter implements Writer {
   }
 
   lazy(path: string, fingerprint: string, make: Make): boolean {
-    if (this.viewed.has(path)) return false;
+    // The first build makes every page, so that dev starts with every problem a build finds.
+    if (!this.started || this.viewed.has(path)) return false;
     this.pending.set(path, { make, fingerprint });
     return true;
   }
@@ -74,6 +76,7 @@ export class DevWriter implements Writer {
     this.pending = new Map();
     this.kept = new Set();
     this.late = [];
+    this.started = true;
     return summary;
   }
 

@@ -5,6 +5,7 @@
  * known": never added to a total, never taken for zero. A range's bounds are
  * exact amounts, read by the same rules as any amount. No I/O.
  */
+import type { Code } from '../codes.js';
 import { currencyLabel, findCurrency } from './currencies.js';
 import {
   decimalAmount,
@@ -52,7 +53,7 @@ export function isExact(fine: ItemFine): fine is Fine {
 }
 
 export type ItemFineResult =
-  { ok: true; fine: ItemFine } | { ok: false; code: string; reason: string; hint: string };
+  { ok: true; fine: ItemFine } | { ok: false; code: Code; reason: string; hint: string };
 
 /** The word an editor writes for a fine whose amount is not public. */
 export const UNDISCLOSED = 'undisclosed';
@@ -173,7 +174,7 @@ export function rangeFine(min: FineResult, max: FineResult): ItemFineResult {
   };
 }
 
-function refuse(code: string, reason: string, hint: string): ItemFineResult {
+function refuse(code: Code, reason: string, hint: string): ItemFineResult {
   return { ok: false, code, reason, hint };
 }
 

@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 /**
  * Fines as editors write them ("RMB 16.74 million", "¥300,000",
  * "746.000.000 €", "50万元", 300000 with a currency) read to an exact amount
@@ -23,7 +24,7 @@ export interface Fine {
 }
 
 export type FineResult =
-  { ok: true; fine: Fine } | { ok: false; code: string; reason: string; hint: string };
+  { ok: true; fine: Fine } | { ok: false; code: Code; reason: string; hint: string };
 
 /** Unit words: English and Chinese ones take the decimal point, German ones the decimal comma. */
 const UNITS: ReadonlyMap<string, { size: bigint; style: UnitStyle }> = new Map(
@@ -224,7 +225,7 @@ function unambiguous(minor: bigint, exponent: number): string {
   return rest === 0n ? String(whole) : `${whole}.${String(rest).padStart(exponent, '0')}0`;
 }
 
-function refuse(code: string, reason: string, hint: string): FineResult {
+function refuse(code: Code, reason: string, hint: string): FineResult {
   return { ok: false, code, reason, hint };
 }
 

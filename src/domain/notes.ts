@@ -5,13 +5,21 @@
  * sources) and fills the placeholders in.
  */
 
-/** What the Markdown renderer writes for the k-th footnote reference (0-based). */
+/**
+ * What the Markdown renderer writes for a reference to the body's note `index`
+ * (0-based), the `occurrence`-th reference to it (0-based). U+0000 delimits it:
+ * markdown-it replaces that character in editors' text (typed, or as `&#0;`)
+ * with U+FFFD, so no content can produce or forge a placeholder. It stays a
+ * tag (`<` … `>`), so that text made by stripping tags drops it.
+ */
 export function refPlaceholder(index: number, occurrence: number): string {
-  // Raw HTML is off, so editors' text can never produce a `<gz-ref` tag.
-  return `<gz-ref n="${index}" o="${occurrence}">`;
+  return `${REF_PLACEHOLDER}${index} ${occurrence}\u0000>`;
 }
 
-const PLACEHOLDER = /<gz-ref n="(\d+)" o="(\d+)">/g;
+/** What every reference placeholder starts with. */
+export const REF_PLACEHOLDER = '<\u0000ref ';
+
+const PLACEHOLDER = /<\u0000ref (\d+) (\d+)\u0000>/g;
 
 /** The link to note `number` from its `occurrence`-th reference (0-based). */
 export function refHtml(number: number, occurrence: number): string {
@@ -21,6 +29,7 @@ export function refHtml(number: number, occurrence: number): string {
 
 /** Replaces the placeholders of a body whose first inline note is numbered `first`. */
 export function fillRefs(html: string, first: number): string {
+  if (!html.includes(REF_PLACEHOLDER)) return html;
   return html.replace(PLACEHOLDER, (_, n: string, o: string) =>
     refHtml(first + Number(n), Number(o)),
   );

@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 /**
  * Text is published exactly as written, or refused. Two kinds of character
  * cannot be: a control character (U+0000–U+001F, DEL, U+0080–U+009F; tab and
@@ -49,7 +50,7 @@ export function codePoint(point: number): string {
 export function valueProblem(
   value: string,
   what: string,
-): { code: string; message: string; hint: string } | undefined {
+): { code: Code; message: string; hint: string } | undefined {
   const bad = findUnpublishable(value);
   if (!bad) return undefined;
   return {
@@ -66,7 +67,7 @@ export function valueProblem(
 /** What is wrong with a file's text, if anything: at the first such character, with a count. */
 export function fileProblem(
   text: string,
-): { line: number; column: number; code: string; message: string; hint: string } | undefined {
+): { line: number; column: number; code: Code; message: string; hint: string } | undefined {
   const bad = findUnpublishable(text);
   if (!bad) return undefined;
   const more = bad.count > 1 ? ` (and ${bad.count - 1} more)` : '';

@@ -1,7 +1,7 @@
 import { START, type Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model.js';
 import { addressConflicts, type Address, type ChosenAddress } from '../pages/addresses.js';
-import { planPages } from '../pages/index.js';
+import { planPages, type PagePlan } from '../pages/index.js';
 import { aliasPosition } from '../schema/item.js';
 import type { Theme } from '../stages/theme.js';
 
@@ -19,8 +19,10 @@ export function siteAddressConflicts(
   site: Site,
   theme: Theme,
   publicFiles: readonly { path: string }[],
+  /** The site's pages (aliases aside), when they are planned already. */
+  pages: readonly PagePlan[] = planPages(site),
 ): Diagnostic[] {
-  const generated: Address[] = planPages(site).map((page) => {
+  const generated: Address[] = pages.map((page) => {
     const first = page.inputs[0];
     const item =
       page.path.startsWith('/items/') && first && !('covers' in first) ? first : undefined;

@@ -1,9 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config.js';
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from '../diagnostics.js';
 import { sortKey, type PartialDate } from '../domain/dates.js';
 import type { Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
 import type { Writer } from '../output/writer.js';
+import { writeFailure } from '../output/lock.js';
 import { aliasPlans, planPages, type PagePlan } from '../pages/index.js';
 import { AUTHORITIES_FILE, type Authority } from '../schema/authorities.js';
 import { BULLETINS_DIR, discover, discoverPath, ITEMS_DIR } from '../stages/discover.js';
@@ -11,9 +14,10 @@ import { buildModel } from '../stages/model.js';
 import { renderPage, sharedData } from '../stages/render.js';
 import { memoryGuard } from '../stages/memory.js';
 import type { Theme } from '../stages/theme.js';
+import { BodyStore, packSizes, type BodyRef } from './bodies.js';
 import { LoadCache } from './cache.js';
 import { codeDigest, digest } from './digest.js';
-import { contentFingerprint, fingerprint } from './fingerprint.js';
+import { contentFingerprint, Fingerprints } from './fingerprint.js';
 import {
   readConfigInput,
   readInstrumentsInput,
@@ -32,6 +36,7 @@ import {
   type SourceFile,
 } from './loader.js';
 import { siteAddressConflicts, outputOf } from './addresses.js';
+import { renderShare, type RenderedShare } from './share.js';
 
 /**
  * The one engine behind `check`, `build` and `dev`: the site's inputs, read
@@ -53,7 +58,11 @@ export interface EngineOptions {
   future?: boolean;
   /** Overrides the configured base URL (`--base-url`). */
   baseUrl?: string;
-  /** The persistent cache's folder; undefined keeps results in memory only (`--no-cache`). */
+  /**
+   * The persistent cache's folder. Without one (`--no-cache`) the engine
+   * starts from an empty cache in a temporary folder, removed by `close` or
+   * when the process ends.
+   */
   cacheDir?: string;
   /** The build date: items dated after it are left out unless `future`. */
   today: PartialDate;
@@ -67,6 +76,8 @@ export interface Outcome {
   site?: Site;
   /** Items left out because they are dated after the build date. */
   future: Item[];
+  /** The files of the items and bulletins left out because they are drafts (none with `drafts`). */
+  drafts: string[];
   pages: number;
   rendered: number;
   written: number;
@@ -75,6 +86,9 @@ export interface Outcome {
 }
 
 type Depth = 'check' | 'build';
+
+/** An item as the cache keeps it: everything but its rendered body, which the body store holds. */
+type StoredItem = Omit<LoadedItem, 'rendered'> & { body: BodyRef };
 
 export class Engine {
   private config: ReturnType<typeof readConfigInput> | undefined;
@@ -87,9 +101,28 @@ export class Engine {
   private discovery = new Map<string, Diagnostic>();
   private context: { ctx: LoadContext; key: string } | undefined;
   private readonly cache: LoadCache;
+  private readonly bodies: BodyStore;
+  private readonly prints = new Fingerprints();
+  /** The body packs found at start, with their sizes. */
+  private readonly packs: Map<string, number>;
+
+  /** The cache folder in use: the configured one, or a temporary one this engine removes. */
+  private readonly cacheDir: string;
+  private readonly temporary: boolean;
 
   constructor(readonly options: EngineOptions) {
-    this.cache = LoadCache.open(options.cacheDir);
+    this.temporary = options.cacheDir === undefined;
+    this.cacheDir = options.cacheDir ?? temporaryCache();
+    this.cache = LoadCache.open(this.cacheDir);
+    const packs = join(this.cacheDir, 'bodies');
+    this.bodies = new BodyStore(packs);
+    this.packs = packSizes(packs);
+  }
+
+  /** Lets go of the cache: a temporary one is removed. */
+  close(): void {
+    this.bodies.close();
+    if (this.temporary) removeTemporary(this.cacheDir);
   }
 
   get root(): string {
@@ -167,20 +200,56 @@ export class Engine {
     const { ctx, key: context } = this.context!;
     const misses: SourceFile[] = [];
     for (const file of files) {
+      // An unchanged file is known by its stat: its key without reading it.
+      const stat = statSync(join(this.root, file), { throwIfNoEntry: false });
+      const known = stat && this.cache.knownKey(file, stat, context);
+      if (known !== undefined && this.items.get(file)?.key === known) continue;
+      const cachedKnown = known === undefined ? undefined : this.cache.get<StoredItem>(known);
+      if (cachedKnown && (!cachedKnown.value || this.bodyKept(cachedKnown.value.body))) {
+        this.items.set(file, { key: known!, result: this.unstash(cachedKnown, ctx) });
+        continue;
+      }
       const source = readContentFile(this.root, file, context);
+      if (stat && source.bytes) this.cache.noteKey(file, stat, context, source.key);
       if (this.items.get(file)?.key === source.key) continue;
-      const cached = source.bytes ? this.cache.get<LoadedItem>(source.key) : undefined;
-      if (cached) {
-        if (cached.value) cached.value.section = sectionOf(ctx, cached.value.category);
-        this.items.set(file, { key: source.key, result: cached });
+      const cached = source.bytes ? this.cache.get<StoredItem>(source.key) : undefined;
+      if (cached && (!cached.value || this.bodyKept(cached.value.body))) {
+        this.items.set(file, { key: source.key, result: this.unstash(cached, ctx) });
       } else misses.push(source);
     }
-    const loaded = await loadItems(this.root, misses, ctx);
-    misses.forEach((source, i) => {
-      const result = loaded[i]!;
-      this.items.set(source.file, { key: source.key, result });
-      if (source.bytes) this.cache.set(source.key, result);
+    await loadItems(this.root, misses, ctx, (source, result) => {
+      const stored = this.stash(result);
+      this.items.set(source.file, { key: source.key, result: this.unstash(stored, ctx) });
+      if (source.bytes) this.cache.set(source.key, stored);
     });
+  }
+
+  /** An item as the cache keeps it: its rendered body in the body store. */
+  private stash(result: Loaded<LoadedItem>): Loaded<StoredItem> {
+    if (!result.value) return { diagnostics: result.diagnostics };
+    const { rendered, ...rest } = result.value;
+    return { value: { ...rest, body: this.bodies.put(rendered) }, diagnostics: result.diagnostics };
+  }
+
+  /** An item of the cache as the site uses it: `rendered` reads its body when a page needs it. */
+  private unstash(stored: Loaded<StoredItem>, ctx: LoadContext): Loaded<LoadedItem> {
+    if (!stored.value) return { diagnostics: stored.diagnostics };
+    // The cache's own object becomes the item (not a copy: a large site holds
+    // one of each), its body read through a getter the cache does not save.
+    const bodies = this.bodies;
+    const value = stored.value as StoredItem & { rendered?: unknown };
+    value.section = sectionOf(ctx, value.category);
+    if (!Object.hasOwn(value, 'rendered')) {
+      const { body } = value;
+      Object.defineProperty(value, 'rendered', { get: () => bodies.get(body), enumerable: false });
+    }
+    return { value: value as unknown as LoadedItem, diagnostics: stored.diagnostics };
+  }
+
+  /** Whether a cached body is still in its pack (a pack cut short or deleted is a miss). */
+  private bodyKept(ref: BodyRef): boolean {
+    const size = this.packs.get(ref.pack);
+    return size !== undefined && ref.offset + ref.length <= size;
   }
 
   private readBulletins(files: readonly string[]): void {
@@ -217,6 +286,7 @@ export class Engine {
       diagnostics: [],
       usage: false,
       future: [],
+      drafts: [],
       pages: 0,
       rendered: 0,
       written: 0,
@@ -229,26 +299,18 @@ export class Engine {
     };
     if (!existsSync(this.root)) return fail([missingRoot(this.root)], true);
     if (!this.config) await this.refresh();
-    const config = this.config!;
-    if (!config.config) return fail(config.diagnostics, true);
-    const { site, problems, future } = this.model();
-    outcome.future = future;
-    if (problems.length > 0 || !site) return fail(problems);
+    const prepared = this.prepare();
+    outcome.future = prepared.future;
+    outcome.drafts = prepared.drafts;
+    if ('usage' in prepared) return fail(prepared.problems, prepared.usage);
+    const { site, theme, plans, pages } = prepared;
     outcome.site = site;
-
-    const theme = this.theme!.theme;
-    const plans = [...planPages(site), ...aliasPlans(site)];
     outcome.pages = plans.length;
-    const siteDigest = digest(
-      codeDigest(),
-      config.digest,
-      this.registry!.digest,
-      this.instruments!.digest,
-      theme.digest,
-    ).slice(0, 16);
-    const shared = sharedData(site);
-    const templateProblems: Diagnostic[] = [];
-    const withinBudget = memoryGuard();
+
+    const problems: Diagnostic[] = [];
+    const report = (made: Diagnostic) => {
+      if (!problems.some((d) => d.message === made.message)) problems.push(made);
+    };
     const put = (path: string, fp: string, make: () => string | Uint8Array | Diagnostic) => {
       if (writer.previous.get(path) === fp) {
         writer.keep(path);
@@ -258,34 +320,103 @@ export class Engine {
       if (writer.lazy?.(path, fp, make)) return undefined;
       const made = make();
       outcome.rendered++;
-      if (typeof made === 'object' && 'code' in made) {
-        if (!templateProblems.some((d) => d.message === made.message)) templateProblems.push(made);
-        return undefined;
-      }
-      if (templateProblems.length > 0) return undefined; // the build fails: write no more
+      if (typeof made === 'object' && 'code' in made) return report(made);
+      if (problems.length > 0) return undefined; // the build fails: write no more
       return writer.write(path, made, fp);
     };
-    for (const file of this.publicFiles!.files) {
-      await put(file.path, file.fingerprint, () => file.content);
+    if (depth === 'build') {
+      for (const file of this.publicFiles!.files) {
+        await put(file.path, file.fingerprint, () => file.content);
+      }
+      for (const asset of theme.assets) {
+        const path = outputOf(asset.path);
+        await put(path, contentFingerprint(asset.bytes), () => asset.bytes);
+      }
     }
-    for (const asset of theme.assets) {
-      const path = outputOf(asset.path);
-      await put(path, contentFingerprint(asset.bytes), () => asset.bytes);
+    // check makes what only making finds: a site template's errors (every
+    // page that is not already made, as the output holds it); the built-in
+    // theme, which gazette's own tests render, is tried on the home page.
+    const toMake = depth === 'build' || theme.own ? pages : pages.slice(0, 1);
+    const pending = toMake.filter((p) => writer.previous.get(p.path) !== p.fingerprint);
+    for (const page of toMake)
+      if (!pending.includes(page)) put(page.path, page.fingerprint, noMake);
+    // A large build shares the pages with a second thread, which reads the
+    // site back from the cache this one has just saved.
+    let shared: Promise<RenderedShare> | undefined;
+    let mine = pending;
+    const stage = writer.stage?.();
+    if (stage && pending.length >= SHARE_FROM) {
+      this.saveCache();
+      const theirs = pending.filter((_, i) => i % 2 === 1);
+      mine = pending.filter((_, i) => i % 2 === 0);
+      shared = renderShare({ ...this.options, cacheDir: this.cacheDir }, theirs, stage);
     }
-    for (const plan of plans) {
+    const make = makePages(site, theme);
+    const withinBudget = memoryGuard();
+    for (const page of mine) {
       withinBudget();
-      await put(outputOf(plan.path), fingerprint(site, siteDigest, plan), () =>
-        renderOne(site, theme, plan, shared),
-      );
+      await put(page.path, page.fingerprint, () => make(page.plan));
     }
-    if (templateProblems.length > 0) return fail(templateProblems);
-    this.cache.save();
+    if (shared) {
+      const share = await shared;
+      if (share.failure) {
+        await writer.abort();
+        const { code, message, path } = share.failure;
+        throw writeFailure(stage!, Object.assign(new Error(message), { code }), `write ${path}`);
+      }
+      for (const made of share.problems) report(made);
+      for (const file of share.files) writer.adopt!(file.path, file.fingerprint, file.size);
+      outcome.rendered += share.files.length + share.problems.length;
+      // What the other thread could not make as this one planned it (a file
+      // changed meanwhile, say) is made here.
+      const again = new Set(share.redo);
+      for (const page of pending) {
+        if (again.has(page.path)) await put(page.path, page.fingerprint, () => make(page.plan));
+      }
+    }
+    if (problems.length > 0) return fail(problems);
+    this.saveCache();
     const summary = await writer.commit();
     return { ...outcome, ...summary, kept: summary.kept };
   }
 
+  private saveCache(): void {
+    this.cache.save((value) => (value as StoredItem | undefined)?.body, this.bodies);
+  }
+
+  /** The site, its theme and every page with its fingerprint; or why there is none. */
+  prepare(): (
+    | { site: Site; theme: Theme; plans: PagePlan[]; pages: PlannedPage[] }
+    | { problems: Diagnostic[]; usage: boolean }
+  ) & { future: Item[]; drafts: string[] } {
+    const config = this.config!;
+    if (!config.config)
+      return { problems: config.diagnostics, usage: true, future: [], drafts: [] };
+    const { site, problems, future, drafts } = this.model();
+    if (problems.length > 0 || !site) return { problems, usage: false, future, drafts };
+    const theme = this.theme!.theme;
+    const pagePlans = planPages(site);
+    const clashes = siteAddressConflicts(site, theme, this.publicFiles!.files, pagePlans);
+    if (clashes.length > 0) return { problems: clashes, usage: false, future, drafts };
+    const plans = [...pagePlans, ...aliasPlans(site)];
+    const siteDigest = digest(
+      codeDigest(),
+      config.digest,
+      this.registry!.digest,
+      this.instruments!.digest,
+      theme.digest,
+    ).slice(0, 16);
+    const prints = this.prints.of(site, siteDigest, plans);
+    const pages = plans.map((plan, i) => ({
+      plan,
+      path: outputOf(plan.path),
+      fingerprint: prints[i]!,
+    }));
+    return { site, theme, plans, pages, future, drafts };
+  }
+
   /** Every problem of the inputs, and the model of the site when there are none. */
-  private model(): { site?: Site; problems: Diagnostic[]; future: Item[] } {
+  private model(): { site?: Site; problems: Diagnostic[]; future: Item[]; drafts: string[] } {
     const problems: Diagnostic[] = [
       ...this.registry!.diagnostics,
       ...this.instruments!.diagnostics,
@@ -296,10 +427,15 @@ export class Engine {
     const { drafts = false, future: withFuture = false, today } = this.options;
     const items: LoadedItem[] = [];
     const future: Item[] = [];
+    const leftOut: string[] = [];
     for (const { result } of this.items.values()) {
       problems.push(...result.diagnostics);
       const item = result.value;
-      if (!item || (item.draft && !drafts)) continue;
+      if (!item) continue;
+      if (item.draft && !drafts) {
+        leftOut.push(item.file);
+        continue;
+      }
       if (!withFuture && sortKey(item.date) > sortKey(today) && !isPeriodOf(item.date, today)) {
         future.push(item);
         continue;
@@ -309,9 +445,12 @@ export class Engine {
     const bulletins: LoadedBulletin[] = [];
     for (const { result } of this.bulletins.values()) {
       problems.push(...result.diagnostics);
-      if (result.value && (drafts || !result.value.draft)) bulletins.push(result.value);
+      if (result.value?.draft && !drafts) leftOut.push(result.value.file);
+      else if (result.value) bulletins.push(result.value);
     }
     const model = buildModel({
+      memo: this.cache.memo,
+      today,
       config: this.config!.config!,
       authorities: this.registry!.authorities as Map<string, Authority>,
       instruments: this.instruments!.instruments,
@@ -319,12 +458,12 @@ export class Engine {
       bulletins,
     });
     problems.push(...model.diagnostics);
-    if (problems.length === 0) {
-      problems.push(
-        ...siteAddressConflicts(model.site, this.theme!.theme, this.publicFiles!.files),
-      );
-    }
-    return { site: problems.length === 0 ? model.site : undefined, problems, future };
+    return {
+      site: problems.length === 0 ? model.site : undefined,
+      problems,
+      future,
+      drafts: leftOut.sort(),
+    };
   }
 }
 
@@ -339,15 +478,43 @@ function sectionOf(ctx: LoadContext, id: string) {
   return ctx.sections.find((s) => s.id === id)!;
 }
 
-function renderOne(
-  site: Site,
-  theme: Theme,
-  plan: PagePlan,
-  shared: ReturnType<typeof sharedData>,
-): string | Uint8Array | Diagnostic {
-  const made = renderPage(site, theme, plan.make(), shared);
-  return 'content' in made ? made.content : made;
+/** A page of the plan, with where it goes and its fingerprint. */
+export interface PlannedPage {
+  plan: PagePlan;
+  path: string;
+  fingerprint: string;
 }
+
+/** Makes pages of one site with one theme: their content, or the template error met. */
+export function makePages(site: Site, theme: Theme) {
+  const shared = sharedData(site);
+  return (plan: PagePlan): string | Uint8Array | Diagnostic => {
+    const made = renderPage(site, theme, plan.make(), shared);
+    return 'content' in made ? made.content : made;
+  };
+}
+
+function noMake(): never {
+  throw new Error('bug: a page kept as it is was made');
+}
+
+/** Temporary cache folders of this process, removed when it ends at the latest. */
+const temporaries = new Set<string>();
+
+function temporaryCache(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-cache-'));
+  if (temporaries.size === 0) process.once('exit', () => temporaries.forEach(removeTemporary));
+  temporaries.add(dir);
+  return dir;
+}
+
+function removeTemporary(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  temporaries.delete(dir);
+}
+
+/** From this many pages to make, a second thread makes half of them. */
+const SHARE_FROM = 1500;
 
 /** The site folder does not exist: a usage error, reported the same by every command. */
 export function missingRoot(root: string): Diagnostic {

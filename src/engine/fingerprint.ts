@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Site } from '../model.js';
-import type { PagePlan } from '../pages/index.js';
+import type { PageInput, PagePlan } from '../pages/index.js';
 
 /**
  * A page's fingerprint: everything it shows, as a digest. What it takes from
@@ -11,15 +11,48 @@ import type { PagePlan } from '../pages/index.js';
  * fingerprint give it the same bytes, so a page whose fingerprint the output
  * already holds is not made again.
  */
-export function fingerprint(site: Site, siteDigest: string, page: PagePlan): string {
-  const hash = createHash('sha1').update(siteDigest).update(page.path).update('\0');
-  hash.update(page.key).update('\0');
-  for (const input of page.inputs) {
-    hash.update(input.digest);
-    if (!('covers' in input)) hash.update(site.bulletinOf.get(input.file)?.digest ?? '-');
-    hash.update(',');
+export class Fingerprints {
+  /** Each input's part of a fingerprint, kept while its object and its bulletin are the same. */
+  private readonly parts = new WeakMap<PageInput, { bulletin: string; text: string }>();
+  /** The last fingerprints made, by page path, with what they were made from. */
+  private last = new Map<string, { from: readonly string[]; print: string }>();
+
+  /**
+   * The fingerprints of `pages`. A page whose inputs, key and site digest are
+   * those of its last fingerprint (the same objects, as under `gazette dev`
+   * where only what changed is loaded again) keeps it without hashing.
+   */
+  of(site: Site, siteDigest: string, pages: readonly PagePlan[]): string[] {
+    const next = new Map<string, { from: readonly string[]; print: string }>();
+    const prints = pages.map((page) => {
+      const from = [siteDigest, page.path, page.key];
+      for (const input of page.inputs) from.push(this.part(site, input));
+      const before = this.last.get(page.path);
+      const print =
+        before && same(before.from, from)
+          ? before.print
+          : createHash('sha1').update(from.join('\0')).digest('base64url').slice(0, 22);
+      next.set(page.path, { from, print });
+      return print;
+    });
+    this.last = next;
+    return prints;
   }
-  return hash.digest('base64url').slice(0, 22);
+
+  private part(site: Site, input: PageInput): string {
+    const bulletin = 'covers' in input ? '' : (site.bulletinOf.get(input.file)?.digest ?? '-');
+    const known = this.parts.get(input);
+    if (known && known.bulletin === bulletin) return known.text;
+    const text = `${input.digest}${bulletin},`;
+    this.parts.set(input, { bulletin, text });
+    return text;
+  }
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The fingerprint of a file copied as it is (an asset, a file of `public/`). */

@@ -8,9 +8,10 @@ const context = contextKey(job);
 const CHUNK = 250;
 for (let start = 0; start < job.files.length; start += CHUNK) {
   parentPort!.postMessage(
-    job.files
-      .slice(start, start + CHUNK)
-      .map((file) => loadItemSource(readContentFile(job.root, file, context), job)),
+    job.files.slice(start, start + CHUNK).map((file) => {
+      const source = readContentFile(job.root, file, context);
+      return { key: source.key, result: loadItemSource(source, job) };
+    }),
   );
 }
 parentPort!.postMessage('end');

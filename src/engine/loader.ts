@@ -85,35 +85,47 @@ export async function loadItems(
   root: string,
   sources: readonly SourceFile[],
   ctx: LoadContext,
-): Promise<Loaded<LoadedItem>[]> {
-  if (sources.length < PARALLEL_FROM || !existsSync(WORKER))
-    return sources.map((s) => loadItemSource(s, ctx));
+  /** Called with each result as it comes, so that no thread holds every rendered body at once. */
+  done: (source: SourceFile, result: Loaded<LoadedItem>) => void,
+): Promise<void> {
+  if (sources.length < PARALLEL_FROM || !existsSync(WORKER)) {
+    for (const source of sources) done(source, loadItemSource(source, ctx));
+    return;
+  }
   const half = Math.ceil(sources.length / 2);
-  const theirs = sources.slice(half).map((s) => s.file);
+  const theirs = sources.slice(half);
   const worker = new Worker(WORKER, {
-    workerData: { root, files: theirs, sections: ctx.sections, authorities: ctx.authorities },
+    workerData: {
+      root,
+      files: theirs.map((s) => s.file),
+      sections: ctx.sections,
+      authorities: ctx.authorities,
+    },
     resourceLimits: { maxYoungGenerationSizeMb: 48 },
   });
   // A cloned item carries a copy of its section: give it back the one the site uses.
   const sections = new Map(ctx.sections.map((s) => [s.id, s]));
-  const rest: Loaded<LoadedItem>[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    worker.on('message', (chunk: Loaded<LoadedItem>[] | 'end') => {
+  let next = 0;
+  const finished = new Promise<void>((resolve, reject) => {
+    worker.on('message', (chunk: { key: string; result: Loaded<LoadedItem> }[] | 'end') => {
       if (chunk === 'end') return resolve();
-      for (const result of chunk) {
-        if (result.value) result.value.section = sections.get(result.value.category)!;
-        rest.push(result);
+      for (const { key, result } of chunk) {
+        const source = theirs[next++]!;
+        // Changed since this thread read it: load the bytes this thread has, which its key names.
+        if (key !== source.key) done(source, loadItemSource(source, ctx));
+        else {
+          if (result.value) result.value.section = sections.get(result.value.category)!;
+          done(source, result);
+        }
       }
     });
     worker.once('error', reject);
   });
-  const mine: Loaded<LoadedItem>[] = [];
   for (const [i, source] of sources.slice(0, half).entries()) {
-    mine.push(loadItemSource(source, ctx));
+    done(source, loadItemSource(source, ctx));
     // Let the worker's chunks in as they come, rather than queueing them all.
     if (i % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
-  await done;
+  await finished;
   await worker.terminate();
-  return [...mine, ...rest];
 }

@@ -108,7 +108,7 @@ type WorkerMessage =
 
 export class DiskWriter implements Writer {
   readonly previous: ReadonlyMap<string, string>;
-  private readonly stage: string;
+  private readonly stageDir: string;
   private readonly next: Manifest = new Map();
   private readonly kept = new Set<string>();
   private worker: Worker | undefined;
@@ -127,7 +127,7 @@ export class DiskWriter implements Writer {
     rewrite: boolean,
     private readonly onStep: (step: string) => void,
   ) {
-    this.stage = `${out}.gazette-new-${process.pid}-${lock.token}`;
+    this.stageDir = `${out}.gazette-new-${process.pid}-${lock.token}`;
     this.previous = manifest && !rewrite ? intactFiles(out, manifest) : new Map();
   }
 
@@ -183,6 +183,22 @@ export class DiskWriter implements Writer {
     });
   }
 
+  stage(): string | undefined {
+    if (this.failure) return undefined;
+    try {
+      mkdirSync(this.stageDir, { recursive: true });
+      return this.stageDir;
+    } catch (error) {
+      this.failure = writeFailure(dirname(this.out), error, 'create a folder');
+      return undefined;
+    }
+  }
+
+  adopt(path: string, fingerprint: string, size: number): void {
+    if (!isOutputPath(path)) throw new Error(`not an output path: ${path}`);
+    this.next.set(path, { fingerprint, size });
+  }
+
   keep(path: string): void {
     const entry = this.manifest?.get(path);
     if (!entry || this.previous.get(path) !== entry.fingerprint)
@@ -193,7 +209,7 @@ export class DiskWriter implements Writer {
 
   private startWorker(): Worker {
     try {
-      mkdirSync(this.stage);
+      mkdirSync(this.stageDir, { recursive: true });
     } catch (error) {
       this.failure = writeFailure(dirname(this.out), error, 'create a folder');
     }
@@ -201,7 +217,7 @@ export class DiskWriter implements Writer {
       eval: true,
       // Not the parent's flags: `--input-type=module` would make this script a module.
       execArgv: [],
-      workerData: { dir: this.stage },
+      workerData: { dir: this.stageDir },
     });
     worker.on('message', (message: WorkerMessage) => {
       if ('done' in message) return this.finished?.();
@@ -264,18 +280,18 @@ export class DiskWriter implements Writer {
         return summary; // nothing changed: the output stays byte for byte as it was
       }
       try {
-        mkdirSync(this.stage, { recursive: true });
-        writeFileSync(join(this.stage, MANIFEST), manifestText(this.next));
+        mkdirSync(this.stageDir, { recursive: true });
+        writeFileSync(join(this.stageDir, MANIFEST), manifestText(this.next));
         const marker: Commit = { mode, removed, moved };
-        writeFileSync(join(this.stage, `${COMMIT}.tmp`), JSON.stringify(marker));
+        writeFileSync(join(this.stageDir, `${COMMIT}.tmp`), JSON.stringify(marker));
         this.onStep('manifest');
-        renameSync(join(this.stage, `${COMMIT}.tmp`), join(this.stage, COMMIT));
+        renameSync(join(this.stageDir, `${COMMIT}.tmp`), join(this.stageDir, COMMIT));
       } catch (error) {
         throw writeFailure(this.out, error, 'finish the new site');
       }
       this.onStep('committed');
       try {
-        applyStage(this.out, this.stage, this.onStep);
+        applyStage(this.out, this.stageDir, this.onStep);
       } catch (error) {
         throw writeFailure(
           this.out,
@@ -285,7 +301,7 @@ export class DiskWriter implements Writer {
       }
       return summary;
     } catch (error) {
-      if (!existsSync(join(this.stage, COMMIT))) this.cleanStage();
+      if (!existsSync(join(this.stageDir, COMMIT))) this.cleanStage();
       throw error;
     } finally {
       this.lock.release();
@@ -303,7 +319,7 @@ export class DiskWriter implements Writer {
   }
 
   private cleanStage(): void {
-    rmSync(this.stage, { recursive: true, force: true });
+    rmSync(this.stageDir, { recursive: true, force: true });
   }
 }
 

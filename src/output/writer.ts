@@ -24,6 +24,12 @@ export interface Writer {
    * return false or lack the method, and the engine makes the file now.
    */
   lazy?(path: string, fingerprint: string, make: () => string | Uint8Array | Diagnostic): boolean;
+  /**
+   * A writer whose files other threads may write themselves: the folder they
+   * write into (created on first call), and `adopt` to take each in.
+   */
+  stage?(): string | undefined;
+  adopt?(path: string, fingerprint: string, size: number): void;
   commit(): Promise<CommitSummary>;
   abort(): Promise<void>;
 }

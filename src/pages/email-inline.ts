@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Memo } from '../model.js';
 /**
  * CSS inlining for the e-mail edition, with juice as the CSS engine.
  *
@@ -77,13 +79,47 @@ interface Styled {
   styles: string;
 }
 
-/** The last few stylesheets and kind sets seen: the bulletins of a site share one. */
-const cache = new Map<string, Styled>();
+type Made = Styled['made'] extends Map<string, infer V> ? V : never;
 
-function styleKinds(css: string, kinds: string[], juice: JuiceFn, options: InlineOptions): Styled {
-  const key = `${css}\u0000${kinds.join('\n')}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+/**
+ * The styles of each kind of element under a stylesheet. Each kind's result
+ * is kept in the site's memo (by the stylesheet's digest and the kind), so
+ * juice runs — and loads, which costs more than it runs — only for kinds no
+ * build has met before.
+ */
+function styleKinds(
+  css: string,
+  kinds: string[],
+  juice: () => JuiceFn,
+  options: InlineOptions,
+  memo: Memo,
+): Styled {
+  const sheet = createHash('sha1')
+    .update(css)
+    .update('\0')
+    .update(JSON.stringify(options))
+    .digest('base64url');
+  const made: Styled['made'] = new Map();
+  const missing: string[] = [];
+  for (const kind of kinds) {
+    const known = memo.get(`email-style ${sheet} ${kind}`) as Made | undefined;
+    if (known) made.set(kind, known);
+    else missing.push(kind);
+  }
+  let styles = memo.get(`email-head ${sheet}`) as string | undefined;
+  if (missing.length === 0 && styles !== undefined) return { made, styles };
+  const juiced = juiceKinds(css, missing, juice(), options);
+  for (const [kind, result] of juiced.made) {
+    made.set(kind, result);
+    memo.set(`email-style ${sheet} ${kind}`, result);
+  }
+  styles = juiced.styles;
+  memo.set(`email-head ${sheet}`, styles);
+  return { made, styles };
+}
+
+/** juice on a sample holding one element of each kind. */
+function juiceKinds(css: string, kinds: string[], juice: JuiceFn, options: InlineOptions): Styled {
   const sample = kinds.map((kind, i) => {
     const tag = /^[^\s]+/.exec(kind)![0];
     const mark = ` data-gz-kind="${i}"`;
@@ -110,23 +146,25 @@ function styleKinds(css: string, kinds: string[], juice: JuiceFn, options: Inlin
     });
   }
   const styles = [...juiced.matchAll(/<style[^>]*>[\s\S]*?<\/style>/gi)].map((m) => m[0]).join('');
-  const styled = { made, styles };
-  if (cache.size >= 8) cache.delete(cache.keys().next().value!);
-  cache.set(key, styled);
-  return styled;
+  return { made, styles };
 }
 
 /** Inlines the document's `<style>` with juice, by element kind when the CSS allows it. */
-export function inlineByKind(html: string, juice: JuiceFn, options: InlineOptions): string {
+export function inlineByKind(
+  html: string,
+  juice: () => JuiceFn,
+  options: InlineOptions,
+  memo: Memo,
+): string {
   const bodyAt = html.search(/<body[\s>]/i);
-  if (bodyAt < 0) return juice(html, options);
+  if (bodyAt < 0) return juice()(html, options);
   const head = html.slice(0, bodyAt);
   const STYLE = /<style[^>]*>([\s\S]*?)<\/style>/gi;
   const css = [...head.matchAll(STYLE)].map((m) => m[1]).join('\n');
   const selectors = topLevelSelectors(css);
   // Custom properties resolve through ancestors: not a matter of the element alone.
   const simple = selectors?.every((s) => SIMPLE_SELECTOR.test(s)) && !css.includes('var(');
-  if (!simple) return juice(html, options);
+  if (!simple) return juice()(html, options);
   const body = html.slice(bodyAt);
 
   // One pass to find the tags and their kinds; most tags repeat (`<p>`, `<li>`).
@@ -142,7 +180,7 @@ export function inlineByKind(html: string, juice: JuiceFn, options: InlineOption
     tags.push({ at: m.index, end: m.index + key.length, key });
   }
   const kinds = [...new Set([...found.values()].map((f) => f.kind))].sort();
-  const { made, styles } = styleKinds(css, kinds, juice, options);
+  const { made, styles } = styleKinds(css, kinds, juice, options, memo);
 
   // Each distinct tag rewritten once. The element keeps its own attributes; class and
   // style come from juice, as do the attributes juice adds to table elements, unless

@@ -100,6 +100,33 @@ function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undef
   return m ? decodeEntities(m[1]!) : undefined;
 }
 
+/**
+ * Text without its leading and trailing line breaks. (The regular expression
+ * this replaces, `/^\n+|\n+$/g`, took time quadratic in a run of blank lines.)
+ */
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return text.slice(start, end);
+}
+
+/** Text without the spaces before and after each line break, in linear time. */
+function spacesAroundNewlines(text: string): string {
+  if (!text.includes('\n')) return text;
+  return text
+    .split('\n')
+    .map((line, i, lines) => {
+      let start = 0;
+      let end = line.length;
+      if (i > 0) while (start < end && line.charCodeAt(start) === 0x20) start++;
+      if (i < lines.length - 1) while (end > start && line.charCodeAt(end - 1) === 0x20) end--;
+      return line.slice(start, end);
+    })
+    .join('\n');
+}
+
 /** Converts trusted, renderer-made HTML to wrapped plain text. */
 export function htmlToText(html: string, width = TEXT_WIDTH): string {
   const blocks: Block[] = [];
@@ -109,13 +136,15 @@ export function htmlToText(html: string, width = TEXT_WIDTH): string {
   let quote = 0;
   let pre = 0;
   let noteRef = 0;
-  let buffer = '';
+  /** The current block's text, in pieces (joined once, when the block ends). */
+  const buffer: string[] = [];
   let marker: string | undefined;
   let inItem = false;
 
   const flush = () => {
-    const text = pre ? buffer.replace(/^\n+|\n+$/g, '') : buffer.replace(/ *\n */g, '\n').trim();
-    buffer = '';
+    const joined = buffer.join('');
+    buffer.length = 0;
+    const text = pre ? trimNewlines(joined) : spacesAroundNewlines(joined).trim();
     if (text === '') return;
     const outer = lists.slice(0, -1).reduce((n, l) => n + l.width, 0);
     const own = inItem ? (lists[lists.length - 1]?.width ?? 0) : 0;
@@ -130,14 +159,14 @@ export function htmlToText(html: string, width = TEXT_WIDTH): string {
     const [, closing, rawTag, attrs = '', text] = m;
     if (text !== undefined) {
       const decoded = text.includes('&') ? decodeEntities(text) : text;
-      buffer += pre ? decoded : decoded.replace(/\s+/g, ' ');
+      buffer.push(pre ? decoded : decoded.replace(/\s+/g, ' '));
       continue;
     }
     if (rawTag === undefined) continue; // a comment
     const tag = rawTag.toLowerCase();
     if (BLOCKS.has(tag)) flush();
     if (!closing) {
-      if (tag === 'br') buffer += '\n';
+      if (tag === 'br') buffer.push('\n');
       else if (tag === 'ul' || tag === 'ol') {
         const start = Number(attribute(attrs, 'start') ?? 1);
         const next = Number.isFinite(start) ? start : 1;
@@ -154,11 +183,11 @@ export function htmlToText(html: string, width = TEXT_WIDTH): string {
         blocks.push({ text: '* * *', first: '', rest: '', tight: false, pre: false });
       else if (tag === 'sup' && /class="note-ref"/.test(attrs)) {
         noteRef++;
-        buffer += '[';
+        buffer.push('[');
       } else if (tag === 'a') links.push({ href: attribute(attrs, 'href'), start: buffer.length });
       else if (tag === 'img') {
         const alt = attribute(attrs, 'alt');
-        if (alt) buffer += `[${alt}]`;
+        if (alt) buffer.push(`[${alt}]`);
       }
     } else {
       if (tag === 'ul' || tag === 'ol') {
@@ -169,13 +198,14 @@ export function htmlToText(html: string, width = TEXT_WIDTH): string {
       else if (tag === 'pre') pre = Math.max(0, pre - 1);
       else if (tag === 'sup' && noteRef > 0) {
         noteRef--;
-        buffer += ']';
+        buffer.push(']');
       } else if (tag === 'a') {
         const link = links.pop();
-        const shown = link ? buffer.slice(link.start).trim() : '';
+        // The link's own pieces only: reading the whole block at every link was quadratic.
+        const shown = link ? buffer.slice(link.start).join('').trim() : '';
         const href = link?.href;
         if (href && noteRef === 0 && /^(https?|mailto):/i.test(href) && shown !== href) {
-          buffer += ` <${href.replace(/^mailto:/i, '')}>`;
+          buffer.push(` <${href.replace(/^mailto:/i, '')}>`);
         }
       }
     }

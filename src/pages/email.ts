@@ -6,7 +6,7 @@
  * Notes are numbered as on the bulletin page, and link to it.
  */
 import { createRequire } from 'node:module';
-import type { Site } from '../model.js';
+import { memoryMemo, type Memo, type Site } from '../model.js';
 import { absolute, absoluteLinks } from './feeds-content.js';
 import { inlineByKind } from './email-inline.js';
 import { htmlToText, TEXT_WIDTH, wrap } from './email-text.js';
@@ -19,7 +19,7 @@ export function emailPages(site: Site, add: Add): void {
     let shared: EmailView | undefined;
     add(`${bulletin.url}email.html`, bulletinInputs(site, i), () => {
       shared = emailView(site, i);
-      return emailHtmlPage(shared);
+      return emailHtmlPage(shared, site.memo);
     });
     add(`${bulletin.url}email.txt`, bulletinInputs(site, i), () => {
       const view = shared ?? emailView(site, i);
@@ -47,9 +47,9 @@ const JUICE_OPTIONS = {
  * first use, not by `gazette check` or `--help`; see email-inline for how it is
  * kept fast.
  */
-export function inlineCss(html: string): string {
-  juice ??= createRequire(import.meta.url)('juice') as Juice;
-  return inlineByKind(html, juice, JUICE_OPTIONS);
+export function inlineCss(html: string, memo: Memo = memoryMemo()): string {
+  const load = () => (juice ??= createRequire(import.meta.url)('juice') as Juice);
+  return inlineByKind(html, load, JUICE_OPTIONS, memo);
 }
 
 /** A note reference's link gets a class of its own, for a simple selector to style. */
@@ -83,12 +83,12 @@ export function emailView(site: Site, index: number) {
   };
 }
 
-function emailHtmlPage(view: EmailView): PageSpec {
+function emailHtmlPage(view: EmailView, memo: Memo): PageSpec {
   return {
     path: `${view.bulletin.url}email.html`,
     template: 'email',
     title: view.bulletin.title,
-    data: { view, inlineCss },
+    data: { view, inlineCss: (html: string) => inlineCss(html, memo) },
   };
 }
 
@@ -117,6 +117,14 @@ export function emailText(site: Site, view: EmailView): string {
       ? view.bulletin.title
       : `${view.bulletin.title} (${view.coversText})`;
   const blocks: string[] = [
+    // Without an origin every link is root-relative: say so where the editor will see it.
+    ...(site.config.baseUrl.origin
+      ? []
+      : [
+          wrap(
+            "NOT READY TO SEND: this e-mail edition was built without the site's public address, so its links lead nowhere from a mail program. Build it again with --base-url https://your.site/ (or baseUrl in gazette.config.yaml).",
+          ),
+        ]),
     site.config.title,
     wrap(title),
     `Published ${view.dateText} · ${view.total} ${view.total === 1 ? 'item' : 'items'}\n` +

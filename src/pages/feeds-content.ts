@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { formatDate, lastDay, sortKey, type PartialDate } from '../domain/dates.js';
 import { NoteCounter } from '../domain/notes.js';
 import { absoluteUrl } from '../domain/urls.js';
+import { assertFilled, isSiteLinkMarker, siteLinks } from '../markdown/index.js';
 import type { Item, Site } from '../model.js';
 import { decodeEntities, escapeHtml } from './html.js';
 import { placeItems, type NoteView } from './view.js';
@@ -63,14 +64,15 @@ export function xmlText(text: string): string {
  * Rewrites every `href` and `src` of trusted HTML to an absolute URL resolved
  * against `pageUrl`, the page the HTML was written for (`../x/` becomes the
  * page beside it); a bare fragment (`#note-1`) goes to `fragmentsTo`, the page
- * that holds it. Absolute URLs stay as they are.
+ * that holds it. Absolute URLs stay as they are, and so do the markers of
+ * links inside the site, which the page they end up on fills in.
  */
 export function absoluteLinks(html: string, pageUrl: string, fragmentsTo = pageUrl): string {
   const dummy = 'http://gazette.invalid';
   const withOrigin = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : dummy + url);
   return html.replace(/ (href|src)="([^"]*)"/g, (_, name: string, raw: string) => {
     const value = decodeEntities(raw);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return ` ${name}="${raw}"`;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || isSiteLinkMarker(value)) return ` ${name}="${raw}"`;
     let resolved: string;
     try {
       resolved = new URL(value, withOrigin(value.startsWith('#') ? fragmentsTo : pageUrl)).href;
@@ -103,5 +105,9 @@ export function itemEntryHtml(site: Site, item: Item): string {
     }
     parts.push('</ol>\n');
   }
-  return xmlText(absoluteLinks(parts.join(''), absolute(site, item.url)));
+  const html = absoluteLinks(parts.join(''), absolute(site, item.url));
+  // XML cannot hold the U+0000 that marks a link inside the site: filled in here.
+  const filled = siteLinks(html, (path) => absolute(site, path));
+  assertFilled(filled, `the feed entry of ${item.url}`);
+  return xmlText(filled);
 }

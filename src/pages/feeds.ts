@@ -1,7 +1,8 @@
 /**
  * Feeds: `/feed.xml` (Atom 1.0, RFC 4287) and `/feed.json` (JSON Feed 1.1) of
- * the latest items, and one Atom feed per section (`/<section>/feed.xml`) and
- * per authority (`/authorities/<id>/feed.xml`). Every address is absolute when
+ * the latest items, and the same two beside each section, authority and topic
+ * listing (`/enforcement/feed.xml`, `/authorities/cac/feed.json`,
+ * `/tags/minors/feed.xml`; see follow.ts). Every address is absolute when
  * `baseUrl` has an origin; every time comes from the content.
  */
 import type { Item, Site } from '../model.js';
@@ -14,7 +15,7 @@ import {
   timestamp,
   xmlText,
 } from './feeds-content.js';
-import { fullName } from './authority-label.js';
+import { followedListings } from './follow.js';
 import type { Add, PageSpec } from './index.js';
 
 /** Entries per feed: the newest items. */
@@ -48,27 +49,19 @@ export function feedPages(site: Site, add: Add): void {
   const latest = site.items.slice(0, FEED_SIZE);
   const home = { path: '/feed.xml', page: '/', title, subtitle: site.config.description };
   add(home.path, latest, () => atomPage(site, home, latest));
-  add('/feed.json', latest, () => jsonPage(site, latest));
-  for (const section of site.config.sections) {
-    const items = (site.bySection.get(section.id) ?? []).slice(0, FEED_SIZE);
+  add('/feed.json', latest, () => jsonPage(site, { ...home, path: '/feed.json' }, latest));
+  // Each section, authority and topic: an Atom feed and a JSON Feed of its newest items.
+  for (const listing of followedListings(site)) {
+    const items = listing.items.slice(0, FEED_SIZE);
     const head = {
-      path: `/${section.id}/feed.xml`,
-      page: `/${section.id}/`,
-      title: `${title}: ${section.title}`,
+      path: `${listing.base}feed.xml`,
+      page: listing.base,
+      title: `${title}: ${listing.name}`,
       subtitle: undefined,
     };
     add(head.path, items, () => atomPage(site, head, items));
-  }
-  for (const authority of [...site.authorities.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const items = (site.byAuthority.get(authority.id) ?? []).slice(0, FEED_SIZE);
-    const name = fullName(authority);
-    const head = {
-      path: `/authorities/${authority.id}/feed.xml`,
-      page: `/authorities/${authority.id}/`,
-      title: `${title}: ${name}`,
-      subtitle: undefined,
-    };
-    add(head.path, items, () => atomPage(site, head, items));
+    const json = { ...head, path: `${listing.base}feed.json` };
+    add(json.path, items, () => jsonPage(site, json, items));
   }
 }
 
@@ -124,13 +117,14 @@ function atomPage(site: Site, head: FeedHead, items: readonly Item[]): PageSpec 
   };
 }
 
-function jsonPage(site: Site, items: readonly Item[]): PageSpec {
+function jsonPage(site: Site, head: FeedHead, items: readonly Item[]): PageSpec {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: site.config.title,
-    home_page_url: absolute(site, '/'),
-    feed_url: absolute(site, '/feed.json'),
-    description: site.config.description,
+    title: head.title,
+    // Both are URLs that identify the site and the feed: left out when there is no origin.
+    home_page_url: site.config.baseUrl.origin ? absolute(site, head.page) : undefined,
+    feed_url: site.config.baseUrl.origin ? absolute(site, head.path) : undefined,
+    description: head.subtitle,
     language: site.config.language,
     authors: [{ name: site.config.title }],
     items: items.map((item) => {
@@ -148,9 +142,9 @@ function jsonPage(site: Site, items: readonly Item[]): PageSpec {
     }),
   };
   return {
-    path: '/feed.json',
+    path: head.path,
     template: 'feed-json',
-    title: site.config.title,
+    title: head.title,
     data: { json: `${JSON.stringify(feed, null, 2)}\n` },
   };
 }

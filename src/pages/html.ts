@@ -10,6 +10,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/**
+ * JSON to stand inside a `<script>` element (`application/json`,
+ * `application/ld+json`): written with `\u003c` for `<`, so that no text in it
+ * can close the element or open a comment.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
 /** `<a href="…">text</a>` with both escaped. */
 export function link(href: string, text: string): string {
   return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;

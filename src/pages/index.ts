@@ -2,10 +2,12 @@ import { formatDate, formatPeriod, isoDate, lastDay } from '../domain/dates.js';
 import { NoteCounter } from '../domain/notes.js';
 import { absoluteUrl } from '../domain/urls.js';
 import type { Bulletin, Item, Site } from '../model.js';
-import { calendarPages } from './calendar.js';
+import { calendarPages, calendarYearPath, calendarYears } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
-import { bareName, fullName } from './authority-label.js';
+import { bareName } from './authority-label.js';
+import { authorityName, listingFeeds, siteFeeds, topicName, type FeedLink } from './follow.js';
+import { bulletinLd, bulletinName, itemLd, websiteLd } from './structured-data.js';
 import { finesPages } from './fines.js';
 import { openDataPages } from './open-data.js';
 import { groupByInstrument, recordPages } from './records.js';
@@ -21,7 +23,24 @@ export interface PageSpec {
   template: string;
   title: string;
   description?: string;
+  /** What the layout puts in the page's head beyond its title and description. */
+  head?: PageHead;
   data: object;
+}
+
+/** A page's head: its feeds, and what sharing and search engines read (see layout.eta). */
+export interface PageHead {
+  /** The page's own feeds, announced first (`<link rel="alternate">`); every page also has the site's. */
+  feeds?: readonly FeedLink[];
+  /** The document's whole title, when "<title> — <site title>" would not say what the page is. */
+  documentTitle?: string;
+  /** Open Graph: an item is an article; every other page a website. */
+  type?: 'article';
+  /** `YYYY-MM-DD`: when an article was published, and corrected. */
+  published?: string;
+  modified?: string;
+  /** schema.org data (with absolute URLs), written as JSON-LD when the site has an origin. */
+  jsonLd?: object;
 }
 
 /** What a page can show of the content: items and bulletins, each known by its digest. */
@@ -70,14 +89,18 @@ export function planPages(site: Site): PagePlan[] {
     );
   }
   for (const section of site.config.sections) {
+    const items = site.bySection.get(section.id) ?? [];
+    const base = `/${section.id}/`;
     listingPages(
       site,
       add,
-      `/${section.id}/`,
+      base,
       section.title,
-      site.bySection.get(section.id) ?? [],
+      items,
+      { kind: 'section' },
       {
-        kind: 'section',
+        description: `Every item of ${section.title} in ${site.config.title}, newest first: ${items.length}.`,
+        feeds: listingFeeds({ base, name: section.title, items }),
       },
     );
   }
@@ -108,7 +131,9 @@ export function planPages(site: Site): PagePlan[] {
         : undefined,
     },
   }));
-  add('/sitemap.xml', [...site.items, ...site.bulletins], () => sitemapPage(site));
+  // A sitemap lists absolute URLs only (sitemaps.org): without an origin there is none.
+  if (site.config.baseUrl.origin)
+    add('/sitemap.xml', [...site.items, ...site.bulletins], () => sitemapPage(site));
   return plan;
 }
 
@@ -137,6 +162,8 @@ export type Add = (
   key?: string,
 ) => void;
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** How many items each bulletin holds: what a list of bulletins shows beyond their own digests. */
 function counts(bulletins: readonly Bulletin[]): string {
   return bulletins.map((b) => b.items.length).join(',');
@@ -147,12 +174,24 @@ function homePage(site: Site): PageSpec {
   const recent = site.items
     .slice(0, site.config.perPage)
     .map((item) => ({ item, meta: itemMeta(site, item) }));
+  const title = site.config.title;
+  const feeds = siteFeeds(site);
   return {
     path: '/',
     template: 'home',
-    title: site.config.title,
-    description: site.config.description,
+    title,
+    description:
+      site.config.description ??
+      (latest
+        ? `The ${bulletinName(latest)} of ${title}: ${latest.items.length} ${latest.items.length === 1 ? 'item' : 'items'}.`
+        : undefined),
+    head: {
+      feeds,
+      documentTitle: latest ? `${title} — ${bulletinName(latest)}` : `${title} — latest items`,
+      jsonLd: websiteLd(site),
+    },
     data: {
+      follow: feeds,
       view: latest ? bulletinView(site, 0) : undefined,
       recent,
       archive: site.bulletins.slice(1, 13).map(bulletinLink),
@@ -195,8 +234,9 @@ function bulletinPages(site: Site, add: Add): void {
     add(bulletin.url, bulletinInputs(site, i), () => ({
       path: bulletin.url,
       template: 'bulletin',
-      title: bulletin.title,
-      description: `${site.config.title}: ${formatPeriod(bulletin.covers)}`,
+      title: capitalise(bulletinName(bulletin)),
+      description: `${site.config.title}, ${formatPeriod(bulletin.covers)}: ${bulletin.items.length} ${bulletin.items.length === 1 ? 'item' : 'items'}, published ${formatDate(bulletin.date)}.`,
+      head: { jsonLd: bulletinLd(site, bulletin) },
       data: { view: bulletinView(site, i) },
     })),
   );
@@ -226,6 +266,12 @@ function itemPage(
     template: 'item',
     title: item.title,
     description: item.summary ?? item.rendered.summary,
+    head: {
+      type: 'article',
+      published: isoDate(item.date),
+      modified: item.updated && isoDate(item.updated),
+      jsonLd: itemLd(site, item),
+    },
     data: {
       view,
       notes,
@@ -249,6 +295,8 @@ export function listingPages(
   title: string,
   items: readonly Item[],
   extra: object,
+  /** What the listing is, in a sentence, and the feeds that follow it. */
+  about?: { description: string; feeds: readonly FeedLink[] },
   /** What the first page alone shows besides its items (an authority's fines). */
   first?: { inputs: readonly PageInput[]; data: object; key: string },
 ): void {
@@ -266,9 +314,12 @@ export function listingPages(
         path: pathOf(n),
         template: 'list',
         title: n === 1 ? title : `${title} (page ${n} of ${pages})`,
+        description: about?.description,
+        head: about && { feeds: about.feeds },
         data: {
           heading: title,
           ...extra,
+          follow: about?.feeds ?? [],
           ...own?.data,
           items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
           total: items.length,
@@ -286,7 +337,9 @@ export function listingPages(
               : undefined,
         },
       }),
-      `${n}/${pages}/${items.length}${own ? ` ${own.key}` : ''}`,
+      // …and, in its head and "Follow" line, the feeds of the whole listing (a calendar or
+      // not), and on the first page what it alone shows.
+      `${n}/${pages}/${items.length} ${(about?.feeds ?? []).map((f) => f.url).join(' ')}${own ? ` ${own.key}` : ''}`,
     );
   }
 }
@@ -325,15 +378,20 @@ function authorityPages(site: Site, add: Add): void {
   );
   const styles = fineStyles(site.items.flatMap((item) => item.fines));
   for (const { authority, url } of registry) {
+    const name = authorityName(site, authority.id);
     const items = site.byAuthority.get(authority.id) ?? [];
     const fines = authorityFines(items, authority.id, styles);
     listingPages(
       site,
       add,
       url,
-      fullName(authority),
+      name,
       items,
       { kind: 'authority', authority },
+      {
+        description: `What ${name} issued, decided or ruled, as ${site.config.title} reported it, newest first: ${items.length} ${items.length === 1 ? 'item' : 'items'}.`,
+        feeds: listingFeeds({ base: url, name, items }),
+      },
       fines && { inputs: fines.inputs, key: fines.key, data: { fines: fines.data } },
     );
   }
@@ -352,13 +410,19 @@ function tagPages(site: Site, add: Add): void {
     JSON.stringify(tags),
   );
   for (const tag of [...site.byTag.keys()].sort()) {
+    const items = site.byTag.get(tag)!;
+    const base = `/tags/${tag}/`;
     listingPages(
       site,
       add,
-      `/tags/${tag}/`,
-      `Topic: ${tag.replace(/-/g, ' ')}`,
-      site.byTag.get(tag)!,
+      base,
+      `Topic: ${topicName(tag)}`,
+      items,
       { kind: 'tag' },
+      {
+        description: `Every item of ${site.config.title} on ${topicName(tag)}, newest first: ${items.length}.`,
+        feeds: listingFeeds({ base, name: `${topicName(tag)} (topic)`, items }),
+      },
     );
   }
 }
@@ -390,6 +454,7 @@ function sitemapPage(site: Site): PageSpec {
     entry('/corrections/'),
     ...[...site.byTag.keys()].sort().map((t) => entry(`/tags/${t}/`)),
     entry('/calendar/'),
+    ...calendarYears(site).map((year) => entry(calendarYearPath(year))),
     entry('/fines/'),
     entry(STATISTICS),
     entry('/search/'),

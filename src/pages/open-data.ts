@@ -47,21 +47,9 @@ export function openDataPages(site: Site, add: Add): void {
   }));
 }
 
-/**
- * One item's record as indented JSON text, kept while the item is unchanged:
- * under `gazette dev` an edit then costs one record, not ten thousand. (The
- * key is the item's rendered body, a new object whenever its file is read
- * again; the bulletin is checked too, since only the whole site decides it.)
- */
-const records = new WeakMap<object, { bulletin: string | undefined; text: string }>();
-
+/** One item's record as indented JSON text, as the items file lists it. */
 function recordText(site: Site, item: Item, absolute: (path: string) => string): string {
-  const bulletin = site.bulletinOf.get(item.file)?.id;
-  const cached = records.get(item.rendered);
-  if (cached && cached.bulletin === bulletin) return cached.text;
-  const text = JSON.stringify(itemRecord(site, item, absolute), null, 1).replace(/^/gm, '  ');
-  records.set(item.rendered, { bulletin, text });
-  return text;
+  return JSON.stringify(itemRecord(site, item, absolute), null, 1).replace(/^/gm, '  ');
 }
 
 /** One item as data: every field normalised (fines as exact decimal amounts). */

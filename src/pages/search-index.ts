@@ -66,7 +66,10 @@ export function processTerm(term: string): string | null {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** One indexed item: `u` is its address; `t`, `s`, `a`, `d`, `x` are kept to show a result. */
+/**
+ * One indexed item: `u` is its address; `t`, `s`, `a`, `d` are kept to show a
+ * result; `x`, its text, is written beside the index (see `textJson`).
+ */
 export interface SearchDoc {
   u: string;
   /** The title and the original-language title, indexed. */
@@ -83,7 +86,12 @@ export interface SearchDoc {
   a: string[];
   /** "January 10, 2022" */
   d: string;
-  /** The summary, cut to about 200 characters: the snippet a result shows. */
+  /**
+   * The body as plain text (without its notes), in full: the browser cuts the
+   * snippet a result shows from it, around the words that matched. Not in the
+   * index: in a file of its own per shard, fetched only for shards whose
+   * results are on screen, so that the index that answers first stays small.
+   */
   x: string;
 }
 
@@ -91,7 +99,7 @@ export interface SearchDoc {
 export const INDEX_OPTIONS = {
   idField: 'u',
   fields: ['title', 'body', 'authorities', 'parties', 'tags'],
-  storeFields: ['t', 's', 'a', 'd', 'x'],
+  storeFields: ['t', 's', 'a', 'd'],
 } as const satisfies Options<SearchDoc>;
 
 /** How the browser searches: every word must match, the last one as a prefix (typing). */
@@ -100,28 +108,29 @@ export const SEARCH_OPTIONS = {
   combineWith: 'AND',
 };
 
-/** Rendered HTML as plain text: tags (and note placeholders) become spaces. */
+/** Tags that end a block of text: each becomes a space, so that its words do not run on. */
+const BLOCK_TAG =
+  /<\/?(?:p|li|ul|ol|dl|dt|dd|blockquote|h[1-6]|br|hr|div|pre|table|tr|td|th)\b[^>]*>/gi;
+
+/**
+ * Rendered HTML as plain text, as a snippet shows it: a block's edges become
+ * spaces, inline tags (and note placeholders) go without one, so that
+ * "<em>Rules</em>," reads "Rules,".
+ */
 export function plainText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+  return decodeEntities(html.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** About `max` characters, cut at a word, with an ellipsis when cut. */
-export function snippet(text: string, max = 200): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max)).replace(/[\s,;:.]+$/, '')}…`;
-}
-
 export function searchDoc(site: Site, item: Item): SearchDoc {
   const authorities = item.authorities.map((id) => site.authorities.get(id)!);
+  const text = plainText(item.rendered.html);
   return {
     u: item.url,
     title: item.titleOriginal ? `${item.title} ${item.titleOriginal}` : item.title,
     t: item.title,
-    body: [item.rendered.html, ...item.rendered.notes].map(plainText).join(' '),
+    body: [text, ...item.rendered.notes.map(plainText)].join(' '),
     authorities: authorities
       .map((a) => [a.name, a.abbr, a.nameOriginal].filter(Boolean).join(' '))
       .join(' '),
@@ -130,6 +139,6 @@ export function searchDoc(site: Site, item: Item): SearchDoc {
     s: item.section.id,
     a: item.authorities,
     d: formatDate(item.date),
-    x: snippet(plainText(item.summary ?? item.rendered.summary)),
+    x: text,
   };
 }

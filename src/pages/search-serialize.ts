@@ -18,6 +18,14 @@ export function indexJson(site: Site, items: readonly Item[]): string {
   return JSON.stringify(serializeIndex(items.map((item) => searchDoc(site, item))));
 }
 
+/**
+ * The texts of a shard's items, in the index's order (the n-th text is that of
+ * document id n): what the browser cuts snippets from.
+ */
+export function textJson(site: Site, items: readonly Item[]): string {
+  return JSON.stringify(items.map((item) => searchDoc(site, item).x));
+}
+
 /** MiniSearch's `AsPlainObject`, as far as we write it. */
 export interface SerializedIndex {
   documentCount: number;

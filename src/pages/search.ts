@@ -14,9 +14,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Item, Site } from '../model.js';
+import { scriptJson } from './html.js';
 import type { Add, PageSpec } from './index.js';
 import { INDEX_OPTIONS, SEARCH_OPTIONS, STOP_WORDS, TOKEN_PATTERN } from './search-index.js';
-import { indexJson } from './search-serialize.js';
+import { indexJson, textJson } from './search-serialize.js';
 
 export interface Shard {
   year: number;
@@ -36,17 +37,18 @@ export function yearShards(items: readonly Item[]): Shard[] {
 }
 
 export const shardPath = (year: number) => `/search/${year}.json`;
+export const textPath = (year: number) => `/search/${year}.text.json`;
 
 export function searchPages(site: Site, add: Add): void {
   const shards = yearShards(site.items);
   // The form and the listings it offers show the site's structure, no item's content.
-  add('/search/', [], () => searchPage(site), searchPageKey(site));
   add(
-    '/search/index.json',
+    '/search/',
     [],
-    () => manifestPage(site, shards),
-    `${libraryVersion()} ${shards.map((s) => `${s.year}:${s.items.length}`).join(' ')}`,
+    () => searchPage(site, shards),
+    `${searchPageKey(site)} ${manifestKey(shards)}`,
   );
+  add('/search/index.json', [], () => manifestPage(site, shards), manifestKey(shards));
   for (const shard of shards) {
     const path = shardPath(shard.year);
     add(path, shard.items, () => ({
@@ -55,8 +57,15 @@ export function searchPages(site: Site, add: Add): void {
       title: `search ${shard.year}`,
       data: { text: indexJson(site, shard.items) },
     }));
+    const texts = textPath(shard.year);
+    add(texts, shard.items, () => ({
+      path: texts,
+      template: 'raw',
+      title: `search ${shard.year} texts`,
+      data: { text: textJson(site, shard.items) },
+    }));
   }
-  add('/search/minisearch.js', [], libraryPage, libraryVersion());
+  add('/search/minisearch.js', [], libraryPage, libraryKey());
 }
 
 /** What the search page shows beyond the configuration: how many items each listing has. */
@@ -65,7 +74,7 @@ function searchPageKey(site: Site): string {
     [...map].map(([k, v]) => `${k}:${v.length}`).join(',');
   return [
     site.items.length,
-    site.byTag.size,
+    [...site.byTag].map(([tag, items]) => `${tag}:${items.length}`).join(','),
     site.bulletins.length,
     sizes(site.bySection),
     sizes(site.byAuthority),
@@ -79,8 +88,9 @@ function authorityNames(site: Site) {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function manifestPage(site: Site, shards: readonly Shard[]): PageSpec {
-  const manifest = {
+/** How to read the index, the filters' names and the shards: `/search/index.json`, also in the page. */
+function manifest(site: Site, shards: readonly Shard[]) {
+  return {
     engine: `minisearch ${libraryVersion()}`,
     options: INDEX_OPTIONS,
     search: SEARCH_OPTIONS,
@@ -94,18 +104,27 @@ function manifestPage(site: Site, shards: readonly Shard[]): PageSpec {
     shards: shards.map((s) => ({
       year: s.year,
       url: shardPath(s.year).slice('/search/'.length),
+      text: textPath(s.year).slice('/search/'.length),
       count: s.items.length,
     })),
   };
+}
+
+function manifestPage(site: Site, shards: readonly Shard[]): PageSpec {
   return {
     path: '/search/index.json',
     template: 'raw',
     title: 'search',
-    data: { text: `${JSON.stringify(manifest, null, 1)}\n` },
+    data: { text: `${JSON.stringify(manifest(site, shards), null, 1)}\n` },
   };
 }
 
-function searchPage(site: Site): PageSpec {
+/** What the manifest says beyond the configuration: the library and the shards. */
+function manifestKey(shards: readonly Shard[]): string {
+  return `${libraryVersion()} ${shards.map((s) => `${s.year}:${s.items.length}`).join(' ')}`;
+}
+
+function searchPage(site: Site, shards: readonly Shard[]): PageSpec {
   const count = (map: Map<string, Item[]>, key: string) => map.get(key)?.length ?? 0;
   return {
     path: '/search/',
@@ -123,9 +142,15 @@ function searchPage(site: Site): PageSpec {
       authorities: authorityNames(site)
         .map((a) => ({ ...a, url: `/authorities/${a.id}/`, count: count(site.byAuthority, a.id) }))
         .filter((a) => a.count > 0),
-      topics: site.byTag.size,
+      topics: [...site.byTag.keys()].sort().map((tag) => ({
+        text: tag.replace(/-/g, ' '),
+        url: `/tags/${tag}/`,
+        count: site.byTag.get(tag)!.length,
+      })),
       bulletins: site.bulletins.length,
       manifest: '/search/index.json',
+      // In the page too, so that the first shard is asked for at once: one round trip fewer.
+      manifestJson: scriptJson(manifest(site, shards)),
       library: '/search/minisearch.js',
     },
   };
@@ -141,10 +166,33 @@ function libraryVersion(): string {
   return (JSON.parse(pkg) as { version: string }).version;
 }
 
-/** MiniSearch's browser (UMD) build, with its licence notice. */
+type Esbuild = typeof import('esbuild');
+let esbuild: Esbuild | undefined;
+
+/** esbuild, loaded on first use (only a build that writes the search page needs it). */
+function minifier(): Esbuild {
+  esbuild ??= createRequire(import.meta.url)('esbuild') as Esbuild;
+  return esbuild;
+}
+
+/**
+ * MiniSearch's browser (UMD) build, minified by esbuild (86 KB → 18 KB, 7 KB
+ * gzipped), with its licence notice. The package ships no minified build.
+ */
 function libraryPage(): PageSpec {
-  const text =
-    `/*! MiniSearch ${libraryVersion()}, copyright Luca Ongaro, MIT License */\n` +
-    readFileSync(join(libraryRoot(), 'dist/umd/index.js'), 'utf8');
+  const source = readFileSync(join(libraryRoot(), 'dist/umd/index.js'), 'utf8');
+  const { code } = minifier().transformSync(source, {
+    minify: true,
+    target: 'es2019',
+    legalComments: 'none',
+    charset: 'utf8',
+  });
+  const text = `/*! MiniSearch ${libraryVersion()}, copyright Luca Ongaro, MIT License */\n${code}`;
   return { path: '/search/minisearch.js', template: 'raw', title: 'minisearch', data: { text } };
+}
+
+/** What the library page is made of: MiniSearch's version and esbuild's, which minifies it. */
+function libraryKey(): string {
+  const pkg = readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8');
+  return `${libraryVersion()} esbuild ${(JSON.parse(pkg) as { version: string }).version}`;
 }

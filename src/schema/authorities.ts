@@ -88,7 +88,7 @@ export function parseAuthorities(
     const kind =
       entry.kind === undefined
         ? undefined
-        : r.oneOf(entry.kind, [id, 'kind'], AUTHORITY_KINDS, 'kind');
+        : r.oneOf(entry.kind, [id, 'kind'], AUTHORITY_KINDS, 'kind', 'kind-unknown');
     const url = text('url');
     if (url !== undefined && !isAbsoluteHttpUrl(url))
       r.fail([id, 'url'], 'url-unsafe', `"${url}" is not an http(s) URL`);

@@ -1,6 +1,7 @@
+import type { Code } from '../codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { dateHint, parseDate, type DatePrecision, type PartialDate } from '../domain/dates.js';
-import { didYouMean } from '../domain/suggest.js';
+import { Suggestions } from '../domain/suggest.js';
 import { valueProblem } from '../domain/text.js';
 import type { YamlPath, YamlSource } from './yaml.js';
 
@@ -10,6 +11,9 @@ import type { YamlPath, YamlSource } from './yaml.js';
  */
 export class FieldReader {
   readonly diagnostics: Diagnostic[] = [];
+  /** Suggestions per list of candidates, so that a misspelling repeated 20,000 times is looked up once. */
+  private readonly suggestions = new Map<string, Suggestions>();
+  private readonly largeSuggestions = new WeakMap<readonly string[], Suggestions>();
 
   constructor(
     readonly yaml: YamlSource,
@@ -17,9 +21,23 @@ export class FieldReader {
     readonly noun: string,
   ) {}
 
-  fail(path: YamlPath, code: string, message: string, hint?: string): undefined {
+  fail(path: YamlPath, code: Code, message: string, hint?: string): undefined {
     this.diagnostics.push(this.yaml.error(path, code, message, hint));
     return undefined;
+  }
+
+  /** `did you mean "title"?`, or what is allowed. */
+  suggest(word: string, candidates: readonly string[], noun: string): string {
+    // A short list is known by its words (callers often build it anew), a long one by itself.
+    const key = candidates.length <= 32 ? `${noun}\0${candidates.join('\0')}` : undefined;
+    let suggestions =
+      key === undefined ? this.largeSuggestions.get(candidates) : this.suggestions.get(key);
+    if (!suggestions) {
+      suggestions = new Suggestions(candidates, noun);
+      if (key === undefined) this.largeSuggestions.set(candidates, suggestions);
+      else this.suggestions.set(key, suggestions);
+    }
+    return suggestions.hint(word);
   }
 
   /** The top-level map, or a diagnostic when the YAML is not one. */
@@ -51,7 +69,7 @@ export class FieldReader {
           where,
           'field-unknown',
           `unknown ${label} in this ${this.noun}`,
-          didYouMean(key, allowed, 'fields'),
+          this.suggest(key, allowed, 'fields'),
         ),
       );
     }
@@ -140,17 +158,18 @@ export class FieldReader {
     value: unknown,
     path: YamlPath,
     allowed: readonly T[],
-    /** The field's name, e.g. "category": in messages and the error code. */
+    /** The field's name, e.g. "category": in messages. */
     field: string,
+    code: Code,
   ): T | undefined {
     const text = this.string(value, path, `"${field}"`);
     if (text === undefined) return undefined;
     if ((allowed as readonly string[]).includes(text)) return text as T;
     return this.fail(
       path,
-      `${field}-unknown`,
+      code,
       `unknown ${field} "${text}"`,
-      didYouMean(text, allowed, 'values'),
+      this.suggest(text, allowed, 'values'),
     );
   }
 

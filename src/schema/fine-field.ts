@@ -3,6 +3,7 @@
  * known to exist but not known exactly — undisclosed, a description, a range.
  * Each form and each error is described in the README, "Fines".
  */
+import type { Code } from '../codes.js';
 import { findCurrency, unknownCurrency } from '../domain/currencies.js';
 import {
   describedFine,
@@ -188,6 +189,6 @@ function readFineMap(
   return parseFineAmount(amount, cur, r.yaml.written([...path, 'amount']));
 }
 
-function refusal(code: string, reason: string, hint = MAP_FORMS) {
+function refusal(code: Code, reason: string, hint = MAP_FORMS) {
   return { ok: false as const, code, reason, hint };
 }

@@ -73,7 +73,7 @@ export function parseInstruments(
       r.diagnostics.push(
         parsed.source.keyError(
           [id],
-          'instrument-id',
+          'id-invalid',
           `"${id}" is not a valid instrument id`,
           'use lowercase letters, digits and hyphens, e.g. cybersecurity-review-measures',
         ),
@@ -106,7 +106,7 @@ export function parseInstruments(
     const kind =
       entry.kind === undefined || entry.kind === null
         ? undefined
-        : r.oneOf(entry.kind, [id, 'kind'], INSTRUMENT_KINDS, 'kind');
+        : r.oneOf(entry.kind, [id, 'kind'], INSTRUMENT_KINDS, 'kind', 'kind-unknown');
     const authority = text('authority');
     if (authority !== undefined && !authorities.has(authority))
       r.fail(

@@ -3,11 +3,11 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import type { PartialDate } from '../domain/dates.js';
 import type { ItemFine } from '../domain/fine-forms.js';
 import { ID, SLUG, isSlug, slugFromPath, slugify, tooLong } from '../domain/slugs.js';
-import { didYouMean } from '../domain/suggest.js';
 import type { Document } from '../stages/read.js';
 import { FieldReader } from './fields.js';
 import { readFines } from './fine-field.js';
 import { readSources } from './item-fields.js';
+import type { YamlPath } from './yaml.js';
 
 export const STATUSES = ['draft', 'adopted', 'effective', 'repealed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -109,7 +109,7 @@ export function validateItem(
     'category',
     `add the section it belongs to: category: ${sectionIds.join(' | ')}`,
   )
-    ? r.oneOf(raw.category, ['category'], sectionIds, 'category')
+    ? r.oneOf(raw.category, ['category'], sectionIds, 'category', 'category-unknown')
     : undefined;
 
   const authorities = readAuthorities(r, raw, ctx.authorities);
@@ -118,7 +118,7 @@ export function validateItem(
   const status =
     raw.status === undefined || raw.status === null
       ? undefined
-      : r.oneOf(raw.status, ['status'], STATUSES, 'status');
+      : r.oneOf(raw.status, ['status'], STATUSES, 'status', 'status-unknown');
   const tags = readIds(r, raw, 'tags', 'a tag');
   const slug = readSlug(r, raw, doc.file);
   const updated = r.optionalDate(raw, 'updated');
@@ -141,8 +141,9 @@ export function validateItem(
   if (bulletin !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(bulletin))
     r.fail(
       ['bulletin'],
-      'field-type',
+      'id-invalid',
       `"bulletin" must be a bulletin id like 2022-02, not "${bulletin}"`,
+      'write the publication month of the bulletin, as its file is named: bulletin: 2022-02',
     );
   const instrument = r.optionalString(raw, 'instrument');
   const longInstrument =
@@ -151,11 +152,11 @@ export function validateItem(
   else if (instrument !== undefined && !ID.test(instrument))
     r.fail(
       ['instrument'],
-      'field-type',
+      'id-invalid',
       `"instrument" must be an id of lowercase letters, digits and hyphens, not "${instrument}"`,
       `e.g. instrument: ${slugify(instrument) || 'cybersecurity-review-measures'}`,
     );
-  const aliasPositions: Record<string, Position> = {};
+  const aliasPositions: [string, YamlPath][] = [];
   const aliases = readAliases(r, raw, aliasPositions);
 
   const item: ItemData | undefined =
@@ -185,12 +186,10 @@ export function validateItem(
           updated,
           correction,
           aliases,
-          positions: {
-            ...Object.fromEntries(
-              LATE_CHECKED.filter((k) => k in raw).map((k) => [k, doc.yaml.at([k])]),
-            ),
+          positions: doc.yaml.positions([
+            ...LATE_CHECKED.filter((k) => k in raw),
             ...aliasPositions,
-          },
+          ]),
         }
       : undefined;
   return r.diagnostics.length === 0 && item
@@ -203,22 +202,24 @@ function readAuthorities(
   raw: Record<string, unknown>,
   known: ReadonlySet<string>,
 ): string[] {
-  const ids: string[] = [];
+  const ids = new Set<string>();
+  let candidates: string[] | undefined;
   for (const { value, path } of r.list(raw, 'authority')) {
     const id = r.string(value, path, 'an authority');
     if (id === undefined) continue;
     if (!known.has(id)) {
+      candidates ??= [...known];
       r.fail(
         path,
         'authority-unknown',
         `unknown authority "${id}"`,
-        `${didYouMean(id, [...known], 'authorities')} Authorities are defined in data/authorities.yaml.`,
+        `${r.suggest(id, candidates, 'authorities')} Authorities are defined in data/authorities.yaml.`,
       );
-    } else if (!ids.includes(id)) {
-      ids.push(id);
+    } else {
+      ids.add(id);
     }
   }
-  return ids;
+  return [...ids];
 }
 
 function readIds(
@@ -227,7 +228,7 @@ function readIds(
   key: string,
   what: string,
 ): string[] {
-  const ids: string[] = [];
+  const ids = new Set<string>();
   for (const { value, path } of r.list(raw, key)) {
     const id = r.string(value, path, what);
     if (id === undefined) continue;
@@ -236,13 +237,13 @@ function readIds(
     else if (!ID.test(id))
       r.fail(
         path,
-        'field-type',
+        'id-invalid',
         `${what} must be lowercase letters, digits and hyphens, not "${id}"`,
         `write "${slugify(id)}"`,
       );
-    else if (!ids.includes(id)) ids.push(id);
+    else ids.add(id);
   }
-  return ids;
+  return [...ids];
 }
 
 function readSlug(r: FieldReader, raw: Record<string, unknown>, file: string): string | undefined {
@@ -284,7 +285,8 @@ export const aliasPosition = (alias: string) => `alias ${alias}`;
 function readAliases(
   r: FieldReader,
   raw: Record<string, unknown>,
-  positions: Record<string, Position>,
+  /** Where each alias stands, found when first asked for. */
+  positions: [string, YamlPath][],
 ): string[] {
   const aliases: string[] = [];
   for (const { value, path } of r.list(raw, 'aliases')) {
@@ -308,7 +310,7 @@ function readAliases(
     else {
       const normal = alias.endsWith('/') || /\.html?$/.test(alias) ? alias : `${alias}/`;
       aliases.push(normal);
-      positions[aliasPosition(normal)] = r.yaml.at(path);
+      positions.push([aliasPosition(normal), path]);
     }
   }
   return aliases;

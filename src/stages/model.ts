@@ -1,13 +1,25 @@
 import type { Config } from '../config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { formatPeriod, periodContains, periodsOverlap } from '../domain/dates.js';
-import { compareByDate, compareItems } from '../domain/ordering.js';
+import { formatPeriod, periodContains, sortKey, type PartialDate } from '../domain/dates.js';
+import { compareItems, sortByDate } from '../domain/ordering.js';
 import { didYouMean } from '../domain/suggest.js';
-import type { Bulletin, Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
+import {
+  memoryMemo,
+  type Bulletin,
+  type Item,
+  type LoadedBulletin,
+  type LoadedItem,
+  type Memo,
+  type Site,
+} from '../model.js';
 import type { Authority } from '../schema/authorities.js';
 import type { Instrument } from '../schema/instruments.js';
 
 export interface ModelInput {
+  /** Where pages keep work between builds (the engine's cache); in memory when absent. */
+  memo?: Memo;
+  /** The build date, for pages that count from today (the calendar). */
+  today?: PartialDate;
   config: Config;
   authorities: Map<string, Authority>;
   instruments?: ReadonlyMap<string, Instrument> | undefined;
@@ -33,7 +45,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
   const items: Item[] = [];
   const bySlug = new Map<string, Item>();
   const bulletinOf = new Map<string, Bulletin>();
-  for (const loaded of [...input.items].sort(compareByDate)) {
+  for (const loaded of sortByDate(input.items)) {
     const item: Item = loaded;
     const first = bySlug.get(item.slug);
     if (first) {
@@ -88,6 +100,8 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       byAuthority,
       byTag,
       bulletinOf,
+      memo: input.memo ?? memoryMemo(),
+      today: input.today,
     },
     diagnostics,
   };
@@ -159,23 +173,33 @@ function assignBulletin(
   return candidates.find((b) => periodContains(b.covers, item.date));
 }
 
+/**
+ * Every two bulletins whose periods share a day, found in one sweep through
+ * the periods by their first day (each is compared only with those not yet
+ * over), so that thousands of bulletins cost what their count does.
+ */
 function checkOverlaps(bulletins: Bulletin[], diagnostics: Diagnostic[]): void {
-  for (let i = 0; i < bulletins.length; i++) {
-    for (let j = i + 1; j < bulletins.length; j++) {
-      const a = bulletins[i]!;
-      const b = bulletins[j]!;
-      if (periodsOverlap(a.covers, b.covers)) {
-        diagnostics.push(
-          diagnostic(
-            a.file,
-            { line: 1, column: 1 },
-            'bulletin-overlap',
-            `bulletin ${a.id} covers ${formatPeriod(a.covers)}, which overlaps bulletin ${b.id} (${formatPeriod(b.covers)})`,
-            'set "covers" so that each day belongs to one bulletin',
-          ),
-        );
-      }
+  const first = (d: PartialDate) => d.year * 10000 + (d.month ?? 1) * 100 + (d.day ?? 1);
+  const spans = bulletins
+    .map((b) => ({ b, from: first(b.covers.from), to: sortKey(b.covers.to) }))
+    .sort((x, y) => x.from - y.from || (x.b.id < y.b.id ? -1 : 1));
+  let open: typeof spans = [];
+  for (const span of spans) {
+    open = open.filter((o) => o.to >= span.from);
+    for (const other of open) {
+      // Reported on the newer of the two, naming the older, as a reader of the list meets them.
+      const [a, b] = span.b.id > other.b.id ? [span.b, other.b] : [other.b, span.b];
+      diagnostics.push(
+        diagnostic(
+          a.file,
+          { line: 1, column: 1 },
+          'bulletin-overlap',
+          `bulletin ${a.id} covers ${formatPeriod(a.covers)}, which overlaps bulletin ${b.id} (${formatPeriod(b.covers)})`,
+          'set "covers" so that each day belongs to one bulletin',
+        ),
+      );
     }
+    open.push(span);
   }
 }
 

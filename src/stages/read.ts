@@ -2,9 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLink, readSource, unreadable } from './source.js';
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { fileProblem } from '../domain/text.js';
-import { parseYaml, type YamlSource } from '../schema/yaml.js';
+import type { YamlSource } from '../schema/yaml.js';
+import { readFrontMatter } from './front-matter.js';
 
 /** A Markdown file split into its front matter (parsed, with positions) and body. */
 export interface Document {
@@ -32,7 +33,10 @@ export function decode(
   if (bad >= 0) {
     const before = new TextDecoder().decode(bytes.subarray(0, bad));
     const lines = before.split('\n');
-    const at = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    const at = {
+      line: lines.length,
+      column: lines[lines.length - 1]!.length + 1,
+    };
     return {
       diagnostics: [
         diagnostic(
@@ -75,44 +79,18 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-const DELIMITER = /^---[ \t]*$/;
-
-/** Splits `---` front matter from the body and parses it. */
+/** Splits `---` front matter from the body and parses it (see front-matter.ts). */
 export function splitFrontMatter(file: string, text: string): ReadResult {
-  const lines = text.split('\n');
-  if (!DELIMITER.test(lines[0] ?? '')) {
-    return {
-      document: undefined,
-      diagnostics: [
-        diagnostic(
-          file,
-          START,
-          'frontmatter-missing',
-          'the file does not start with front matter',
-          'begin the file with a line "---", the fields (title: …), and another line "---"',
-        ),
-      ],
-    };
-  }
-  const close = lines.findIndex((line, i) => i > 0 && (DELIMITER.test(line) || line === '...'));
-  if (close < 0) {
-    return {
-      document: undefined,
-      diagnostics: [
-        diagnostic(
-          file,
-          START,
-          'frontmatter-unclosed',
-          'the front matter opened here is never closed',
-          'add a line "---" after the last field',
-        ),
-      ],
-    };
-  }
-  const { source, diagnostics } = parseYaml(file, lines.slice(1, close).join('\n'), 1);
-  if (!source) return { document: undefined, diagnostics };
+  const { frontMatter, diagnostics } = readFrontMatter(file, text);
+  const source = frontMatter?.parsed.source;
+  if (!frontMatter || !source) return { document: undefined, diagnostics };
   return {
-    document: { file, yaml: source, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 },
+    document: {
+      file,
+      yaml: source,
+      body: frontMatter.body,
+      bodyLine: frontMatter.bodyLine,
+    },
     diagnostics,
   };
 }

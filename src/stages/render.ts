@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { absoluteUrl, basePath, linksFrom } from '../domain/urls.js';
 import type { Site } from '../model.js';
+import { siteFeeds } from '../pages/follow.js';
+import { scriptJson } from '../pages/html.js';
 import type { PageSpec } from '../pages/index.js';
 import { siteLinks } from '../markdown/index.js';
 import { memoryGuard } from './memory.js';
@@ -37,12 +39,35 @@ export function sharedData(site: Site) {
       { title: 'Fines', url: '/fines/' },
       { title: 'Search', url: '/search/' },
     ],
-    /** Feeds announced in every page's head: `{ type, title, url }`. */
-    feeds: [
-      { type: 'application/atom+xml', title: 'All items', url: '/feed.xml' },
-      { type: 'application/feed+json', title: 'All items (JSON Feed)', url: '/feed.json' },
-    ] as { type: string; title: string; url: string }[],
+    /** Feeds announced in every page's head (a page adds its own, `page.feeds`): the site's two. */
+    feeds: siteFeeds(site).filter((f) => f.type !== 'text/calendar'),
+    /** Whether links can be absolute: canonical links, Open Graph and JSON-LD need an origin. */
+    origin: site.config.baseUrl.origin !== '',
+    newsletter: site.config.newsletter,
     absolute: (to: string) => absoluteUrl(site.config.baseUrl, to),
+  };
+}
+
+/** What the layout's head shows of a page: see PageHead. */
+function pageHead(site: Site, spec: PageSpec, shared: ReturnType<typeof sharedData>) {
+  const head = spec.head ?? {};
+  // The 404 page is served at every missing address: it is no page's canonical.
+  const canonical =
+    shared.origin && spec.path !== '/404.html' ? absoluteUrl(site.config.baseUrl, spec.path) : '';
+  const own = head.feeds ?? [];
+  return {
+    path: spec.path,
+    title: spec.title,
+    description: spec.description,
+    documentTitle: head.documentTitle,
+    type: head.type ?? 'website',
+    published: head.published,
+    modified: head.modified,
+    canonical,
+    jsonLd: canonical && head.jsonLd ? scriptJson(head.jsonLd) : '',
+    /** The page's own feeds, then the site's (each once). */
+    feeds: [...own, ...shared.feeds.filter((f) => !own.some((o) => o.url === f.url))],
+    ownFeeds: own,
   };
 }
 
@@ -62,7 +87,7 @@ export function renderPage(
     const content = theme.render(spec.template, {
       ...spec.data,
       site: shared,
-      page: { path: spec.path, title: spec.title, description: spec.description },
+      page: pageHead(site, spec, shared),
       url,
     });
     // Links inside bodies: relative on a site page, absolute where the reader

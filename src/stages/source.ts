@@ -65,11 +65,11 @@ export function checkFolder(root: string, name: string): Diagnostic | undefined 
 export function readSource(
   root: string,
   file: string,
-  realRoot = realpathSync(root),
+  realRoot?: string,
 ): { bytes?: Buffer; diagnostics: Diagnostic[] } {
   try {
     if (lstatSync(join(root, file)).isSymbolicLink()) {
-      const problem = checkLink(root, realRoot, file);
+      const problem = checkLink(root, realRoot ?? realpathSync(root), file);
       if (problem) return { diagnostics: [problem] };
     }
     return { bytes: readFileSync(join(root, file)), diagnostics: [] };

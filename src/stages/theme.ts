@@ -3,6 +3,7 @@ import { Eta } from 'eta/core';
 import fg from 'fast-glob';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { checkFolder, checkLink, reportingFs, unreadable } from './source.js';
+import { renderProblem, syntaxProblem } from './template-errors.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
@@ -23,6 +24,8 @@ export interface Theme {
   diagnostics: Diagnostic[];
   /** The digest of every template and asset: what each page's fingerprint takes from the theme. */
   digest: string;
+  /** Whether the site has templates of its own (beside, or instead of, built-in ones). */
+  own: boolean;
   /** Which file each template came from, relative to the site or as `(built-in)/…`. */
   sources: Map<string, string>;
 }
@@ -75,6 +78,8 @@ export function loadTheme(root: string): Theme {
   }
   const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
   const sources = new Map<string, string>();
+  /** The site's own templates' text, to place their errors. */
+  const texts = new Map<string, string>();
   const assets: Asset[] = [];
   const hash = createHash('sha1');
   for (const [rel, { abs, shown }] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -90,18 +95,11 @@ export function loadTheme(root: string): Theme {
         continue;
       }
       hash.update(text).update('\0');
+      if (shown.startsWith('templates/')) texts.set(shown, text);
       try {
         eta.loadTemplate(name, text);
       } catch (error) {
-        diagnostics.push(
-          diagnostic(
-            shown,
-            START,
-            'template-syntax',
-            `template error: ${(error as Error).message.split('\n')[0]}`,
-            'check that every <% has its %>',
-          ),
-        );
+        diagnostics.push(syntaxProblem(shown, text, error as Error));
       }
     } else if (rel.startsWith('assets/')) {
       try {
@@ -117,20 +115,16 @@ export function loadTheme(root: string): Theme {
     assets,
     diagnostics,
     digest: hash.digest('base64url'),
+    own: [...files.values()].some(
+      (f) => f.shown.startsWith('templates/') && f.shown.endsWith('.eta'),
+    ),
     sources,
     render(name: string, data: object): string {
       try {
         return eta.render(`@${name}`, data);
       } catch (error) {
         const file = sources.get(`@${name}`) ?? `templates/${name}.eta`;
-        throw new TemplateError(
-          diagnostic(
-            file,
-            START,
-            'template-render',
-            `template "${name}" failed: ${(error as Error).message.split('\n')[0]}`,
-          ),
-        );
+        throw new TemplateError(renderProblem(file, name, texts.get(file), error as Error));
       }
     },
   };

@@ -62,7 +62,7 @@ function tree(dir) {
   return files;
 }
 
-const leftovers = (dir) => readdirSync(dir).filter((name) => name.includes('.gazette-'));
+const leftovers = (dir) => readdirSync(dir).filter((name) => /\.gazette-(new|old|lock)/.test(name));
 
 const snapshots = {};
 let buildMs = 0;

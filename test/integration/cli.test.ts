@@ -245,3 +245,28 @@ describe('gazette check', () => {
     expect((await run('--help')).code).toBe(0);
   });
 });
+
+describe('drafts left out of a build', () => {
+  it('are named, with how to publish and preview them; none with --drafts', async () => {
+    const dir = site({
+      'content/items/a.md': item({ title: 'Published' }),
+      'content/items/b.md': item({ title: 'Draft item', draft: 'true' }),
+      'content/bulletins/2022-03.md': '---\ndate: 2022-03-15\ndraft: true\n---\nNext.\n',
+    });
+    const built = await run('build', '--root', dir);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toContain(
+      'gazette: 2 drafts are left out (draft: true); to publish one, delete that line from its file',
+    );
+    expect(built.stdout).toContain('gazette build --drafts and gazette dev --drafts show them');
+    expect(built.stdout).toContain('\n  content/bulletins/2022-03.md\n  content/items/b.md\n');
+    expect(built.stdout).not.toContain('content/items/a.md');
+    expect(existsSync(join(dir, 'dist/items/b/index.html'))).toBe(false);
+    const checked = await run('check', '--root', dir);
+    expect(checked.stdout).toContain('2 drafts are left out');
+    const all = await run('build', '--root', dir, '--drafts');
+    expect(all.code).toBe(0);
+    expect(all.stdout).not.toContain('draft');
+    expect(existsSync(join(dir, 'dist/items/b/index.html'))).toBe(true);
+  });
+});

@@ -147,7 +147,7 @@ describe('gazette dev', () => {
     expect((await get(handle.port, '/assets/style.css')).headers['content-type']).toBe(
       'text/css; charset=utf-8',
     );
-    expect((await get(handle.port, '/sitemap.xml')).headers['content-type']).toBe(
+    expect((await get(handle.port, '/feed.xml')).headers['content-type']).toBe(
       'application/xml; charset=utf-8',
     );
     const missing = await get(handle.port, '/no/such/page/');
@@ -192,12 +192,13 @@ describe('gazette dev', () => {
     expect(update.changed).toEqual(['/items/c/']);
     expect(update.deferred.sort()).toEqual([
       '/courts/',
+      '/courts/feed.json',
       '/courts/feed.xml',
       '/data/items.json',
       '/feed.json',
       '/feed.xml',
       '/search/2021.json',
-      '/sitemap.xml', // declared to show every item, of which it shows only addresses and dates
+      '/search/2021.text.json',
     ]);
     expect(update.rendered).toBe(1);
     expect((await get(handle.port, '/items/c/')).body).toContain('Gamma court, revised');

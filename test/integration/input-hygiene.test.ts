@@ -1,3 +1,4 @@
+import type { Code } from '../../src/codes.js';
 import { describe, expect, it } from 'vitest';
 import { formatText, visible } from '../../src/diagnostics.js';
 import { AUTHORITIES, BULLETIN, item, makeSite, removeSite, run } from '../helpers.js';
@@ -22,7 +23,7 @@ describe('text diagnostics show control characters from content as escapes', () 
       file: `content/items/a${ESC}[2J.md`,
       line: 1,
       column: 2,
-      code: 'x',
+      code: 'x' as Code,
       message: `unknown "a\nb"`,
       hint: `did you mean${ESC}]0;title\u0007?`,
     });

@@ -356,3 +356,20 @@ describe('a disk that is full or read-only', () => {
     }
   });
 });
+
+describe('the cache knows an unchanged file by its stat', () => {
+  it('and still reads a file changed with its size and modification time kept', async () => {
+    const root = site();
+    const file = join(root, 'content/items/a.md');
+    const old = new Date('2020-01-01T00:00:00Z');
+    const { utimesSync } = await import('node:fs');
+    utimesSync(file, old, old);
+    expect((await run('build', '--root', root)).code).toBe(0);
+    expect((await run('build', '--root', root)).code).toBe(0); // now its stat is trusted
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Alpha fined', 'Omega fined'));
+    utimesSync(file, old, old); // the same size, the same mtime: only ctime tells
+    expect((await run('build', '--root', root)).code).toBe(0);
+    expect(readFileSync(join(root, 'dist/items/a/index.html'), 'utf8')).toContain('Omega fined');
+  });
+});

@@ -1,3 +1,4 @@
+import type { Code } from '../../src/codes.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import {
   cpSync,
@@ -22,6 +23,7 @@ import {
   removeSite,
   run,
 } from '../helpers.js';
+import { SETUP } from './setup.js';
 
 /**
  * Bad input (DESIGN.md): one fixture site per case in test/fixtures/invalid/,
@@ -32,44 +34,6 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/invalid');
 const SENTINEL = 'previous good site';
 
 /** What a fixture file cannot hold reliably, made after the fixture is copied. */
-const SETUP: Record<string, (root: string) => void> = {
-  'non-utf8': (root) =>
-    writeBytes(
-      root,
-      'content/items/latin1.md',
-      '---\ntitle: Caf',
-      [0xff, 0xfe],
-      ' Owner Fined\ndate: 2022-01-10\ncategory: enforcement\n---\nSome text.\n',
-    ),
-  'non-utf8-data': (root) =>
-    writeBytes(
-      root,
-      'data/authorities.yaml',
-      'cac:\n  name: Cyberspace Administration of Ch',
-      [0xff],
-      'ina\n  abbr: CAC\n',
-    ),
-  'control-char-body': (root) =>
-    writeBytes(
-      root,
-      'content/items/escape-body.md',
-      '---\ntitle: Court Rules on Facial Recognition\ndate: 2022-01-10\ncategory: courts\n---\nThe court ruled',
-      [0x1b],
-      '[2J for the plaintiff.\n',
-    ),
-  'symlink-outside': (root) =>
-    symlinkSync('/etc/hostname', join(root, 'content/items/hostname.md')),
-  'symlink-outside-data': (root) => {
-    mkdirSync(join(root, 'data'), { recursive: true });
-    symlinkSync('/etc/hostname', join(root, 'data/authorities.yaml'));
-  },
-};
-
-function writeBytes(root: string, path: string, before: string, bytes: number[], after: string) {
-  const file = join(root, path);
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]));
-}
 
 interface Expected {
   exit: number;
@@ -94,7 +58,7 @@ function readExpected(name: string): Expected {
         file: d[1]!,
         line: Number(d[2]),
         column: Number(d[3]),
-        code: d[4]!,
+        code: d[4]! as Code,
         message: d[5]!,
       });
     } else if (line.startsWith('  hint: ')) {

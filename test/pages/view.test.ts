@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assertFilled } from '../../src/markdown/index.js';
 import { sourceHtml } from '../../src/pages/view.js';
 
 describe('sourceHtml', () => {
@@ -56,7 +57,17 @@ describe('links between site pages inside a body', () => {
       expect(hrefs('index.html')).toContain('items/b/');
       const feed = readFileSync(join(root, 'dist/feed.xml'), 'utf8');
       expect(feed).toContain('https://example.org/digest/items/b/');
-      expect(feed).not.toContain('gazette-link:');
+      const json = readFileSync(join(root, 'dist/feed.json'), 'utf8');
+      expect(json).toContain('https://example.org/digest/items/b/');
+      const email = readFileSync(join(root, 'dist/bulletins/2022-02/email.html'), 'utf8');
+      expect(email).toContain('href="https://example.org/digest/items/b/"');
+      // No page holds a placeholder, filled or stripped (XML cannot hold U+0000).
+      for (const file of readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' })) {
+        if (!/\.(html|xml|json|txt)$/.test(file)) continue;
+        const text = readFileSync(join(root, 'dist', file), 'utf8');
+        expect(() => assertFilled(text, file)).not.toThrow();
+        expect(text, file).not.toMatch(/\u0000|link:\//);
+      }
     } finally {
       removeSite(root);
     }

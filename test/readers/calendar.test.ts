@@ -204,12 +204,18 @@ describe('/calendar/', () => {
     const first = doc.querySelector('#upcoming li')!;
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2022-02-17');
     expect(first.querySelector('.calendar-status')!.textContent).toBe('Adopted');
-    const lede = doc.querySelector('.lede')!;
-    expect(lede.querySelector('time')!.getAttribute('datetime')).toBe('2022-02-17');
-    expect(lede.textContent).toContain('the day this site was built');
-    expect(doc.querySelector('.calendar-subscribe a')!.getAttribute('href')).toBe(
-      '../calendar.ics',
-    );
+    const asof = doc.querySelector('.calendar-asof')!;
+    expect(asof.querySelector('time')!.getAttribute('datetime')).toBe('2022-02-17');
+    expect(asof.getAttribute('data-day')).toBe('20220217');
+    expect(asof.textContent).toContain('the day this site was built');
+    expect(first.getAttribute('data-day')).toBe('20220217');
+    expect(first.querySelector('.calendar-when')!.hasAttribute('hidden')).toBe(false);
+    expect(doc.querySelector('.follow a')!.getAttribute('href')).toBe('../calendar.ics');
+    expect(
+      doc.querySelector('link[rel="alternate"][type="text/calendar"]')!.getAttribute('href'),
+    ).toBe('../calendar.ics');
+    // The reader's own today, where a script runs: the page carries the script that counts from it.
+    expect(doc.querySelector('main script')!.textContent).toContain('calendar-asof');
     expect(doc.querySelector('nav a[aria-current="page"]')!.textContent).toBe('Calendar');
   });
 
@@ -217,14 +223,58 @@ describe('/calendar/', () => {
     expect(parts('march').upcoming).toEqual([['March 2022', ['../items/data-export-rules/']]]);
   });
 
-  it('without SOURCE_DATE_EPOCH, takes the newest date in the content (the bulletin of Feb 17)', () => {
-    expect(parts('content')).toEqual(parts('a'));
-    const lede = page(out('content'), 'calendar/index.html').querySelector('.lede')!;
-    expect(lede.textContent).toContain('the date of the latest news in it');
+  it("without SOURCE_DATE_EPOCH, counts from the build's own day, never from the content's newest date", () => {
+    // The content ends in February 2022: counting from it, March 2022 would be "upcoming".
+    const asof = page(out('content'), 'calendar/index.html').querySelector('.calendar-asof')!;
+    expect(asof.textContent).toContain('the day this site was built');
+    const today = new Date();
+    expect(asof.querySelector('time')!.getAttribute('datetime')).toBe(
+      `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`,
+    );
+    expect(parts('content').upcoming).toEqual([]);
   });
 
   it('is byte-identical on every build and in the sitemap', () => {
     expect(read('b', 'calendar/index.html')).toBe(read('a', 'calendar/index.html'));
     expect(read('a', 'sitemap.xml')).toContain(`<loc>${ORIGIN}calendar/</loc>`);
+    for (const year of ['2021', '2022'])
+      expect(read('a', 'sitemap.xml')).toContain(`<loc>${ORIGIN}calendar/${year}/</loc>`);
+  });
+
+  it('links one page per year, each with every date of its year by month and an index of the months', () => {
+    const overview = page(out('a'), 'calendar/index.html');
+    expect(
+      [...overview.querySelectorAll('.calendar-years a')].map((a) => a.getAttribute('href')),
+    ).toEqual(['../calendar/2021/', '../calendar/2022/']);
+    const year = page(out('a'), 'calendar/2022/index.html');
+    expect(year.querySelector('h1')!.textContent).toBe('Effective dates in 2022');
+    const months = [...year.querySelectorAll('section.calendar-month')].map((m) => [
+      m.querySelector('h2')!.id,
+      [...m.querySelectorAll('.item-link')].map((a) => a.getAttribute('href')),
+    ]);
+    expect(months).toEqual([
+      ['m-2022-02', ['../../items/review-measures/', '../../items/algorithm-provisions/']],
+      ['m-2022-03', ['../../items/data-export-rules/']],
+    ]);
+    // Twelve months in the index, those with dates linked to their list.
+    const index = [...year.querySelectorAll('.calendar-months li')];
+    expect(index).toHaveLength(12);
+    expect(
+      [...year.querySelectorAll('.calendar-months a')].map((a) => a.getAttribute('href')),
+    ).toEqual(['#m-2022-02', '#m-2022-03']);
+    // Marked as of the build date: Feb 15 has passed, Feb 17 has not.
+    const upcoming = [...year.querySelectorAll('.calendar-when')].map(
+      (w) => !w.hasAttribute('hidden'),
+    );
+    expect(upcoming).toEqual([false, true, true]);
+    expect(
+      [...year.querySelectorAll('.pager a')].map((a) => [
+        a.getAttribute('rel'),
+        a.getAttribute('href'),
+      ]),
+    ).toEqual([
+      ['prev', '../../calendar/2021/'],
+      [null, '../../calendar/'],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import juice from 'juice';
 import { parseHTML } from 'linkedom';
 import { inlineByKind, topLevelSelectors } from '../../src/pages/email-inline.js';
+import { memoryMemo } from '../../src/model.js';
 import { htmlToText, wrap } from '../../src/pages/email-text.js';
 import { linksFrom } from '../../src/domain/urls.js';
 import { loadTheme } from '../../src/stages/theme.js';
@@ -222,21 +223,35 @@ describe('inlineByKind: juice by element kind', () => {
     const html = doc(SIMPLE);
     let calls = 0;
     const counted = (h: string, o: object) => (calls++, juice(h, o));
-    const fast = inlineByKind(html, counted, OPTIONS);
+    const memo = memoryMemo();
+    const fast = inlineByKind(html, () => counted, OPTIONS, memo);
     expect(shape(fast)).toEqual(shape(juice(html, OPTIONS)));
     expect(fast).toContain('<style>');
     expect(fast).toContain('@media (max-width: 600px)');
     expect(fast).toContain('<title>T</title>');
     expect(fast).toContain('<!--[if mso]><table width="640"><tr><td><![endif]-->');
     // The same stylesheet and kinds again: juice is not asked twice.
-    inlineByKind(html.replace('Title', 'Other'), counted, OPTIONS);
+    inlineByKind(html.replace('Title', 'Other'), () => counted, OPTIONS, memo);
     expect(calls).toBe(1);
+    // Nor when the memo comes back from the cache (a warm build): not even loaded.
+    const kept = new Map<string, unknown>();
+    inlineByKind(html, () => counted, OPTIONS, {
+      get: (k) => kept.get(k),
+      set: (k, v) => kept.set(k, v),
+    });
+    let loaded = false;
+    const again = inlineByKind(html, () => ((loaded = true), counted), OPTIONS, {
+      get: (k) => structuredClone(kept.get(k)),
+      set: () => {},
+    });
+    expect(loaded).toBe(false);
+    expect(again).toBe(fast);
   });
 
   it('hands any other stylesheet to juice whole', () => {
     for (const css of ['td p { color: red }', 'a:hover { color: red }', 'p { color: var(--x) }']) {
       const html = doc(css);
-      expect(inlineByKind(html, juice, OPTIONS)).toBe(juice(html, OPTIONS));
+      expect(inlineByKind(html, () => juice, OPTIONS, memoryMemo())).toBe(juice(html, OPTIONS));
     }
   });
 

@@ -5,12 +5,12 @@ import { runInNewContext } from 'node:vm';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/api.js';
+import { refPlaceholder } from '../../src/domain/notes.js';
 import {
   INDEX_OPTIONS,
   plainText,
   processTerm,
   searchDoc,
-  snippet,
   STOP_WORDS,
   tokenize,
   type SearchDoc,
@@ -40,21 +40,19 @@ describe('tokenize and processTerm: how the index and the browser read words', (
   });
 });
 
-describe('plainText and snippet', () => {
+describe('plainText', () => {
   it('strips tags and note placeholders, and decodes entities', () => {
     expect(
-      plainText('<p>A &amp; B<gz-ref n="0" o="0"> said &quot;no&quot;.</p>\n<p>Next</p>'),
+      plainText(`<p>A &amp; B${refPlaceholder(0, 0)} said &quot;no&quot;.</p>\n<p>Next</p>`),
     ).toBe('A & B said "no". Next');
   });
-  const cases: [string, number, string][] = [
-    ['short', 200, 'short'],
-    ['one two three four', 10, 'one two…'],
-    ['one two, three four', 9, 'one two…'],
-    ['abcdefghijklmnop', 8, 'abcdefgh…'],
-  ];
-  it.each(cases)('%j cut at %d', (text, max, expected) =>
-    expect(snippet(text, max)).toBe(expected),
-  );
+  it('keeps punctuation beside inline markup, and blocks apart', () => {
+    expect(
+      plainText(
+        '<p>The <em>Rules</em>, <a href="x">here</a>.</p><ul><li>one</li><li>two</li></ul>',
+      ),
+    ).toBe('The Rules, here. one two');
+  });
 });
 
 describe('serializeIndex writes what MiniSearch itself would', () => {
@@ -156,15 +154,18 @@ describe('the search index of a built site', () => {
 
   it('writes one shard per year, newest first, listed in the manifest', () => {
     expect(manifest.shards).toEqual([
-      { year: 2022, url: '2022.json', count: 6 },
-      { year: 2021, url: '2021.json', count: 2 },
-      { year: 2019, url: '2019.json', count: 1 },
+      { year: 2022, url: '2022.json', text: '2022.text.json', count: 6 },
+      { year: 2021, url: '2021.json', text: '2021.text.json', count: 2 },
+      { year: 2019, url: '2019.json', text: '2019.text.json', count: 1 },
     ]);
     const files = readdirSync(join(out, 'search')).sort();
     expect(files).toEqual([
       '2019.json',
+      '2019.text.json',
       '2021.json',
+      '2021.text.json',
       '2022.json',
+      '2022.text.json',
       'index.html',
       'index.json',
       'minisearch.js',
@@ -195,6 +196,8 @@ describe('the search index of a built site', () => {
   it('answers with the copy of MiniSearch the site ships, and keeps what a result shows', () => {
     const library = read('search/minisearch.js');
     expect(library.startsWith('/*! MiniSearch 7.')).toBe(true);
+    // Minified (the package's UMD build is 86 KB).
+    expect(library.length).toBeLessThan(30_000);
     const context: { MiniSearch?: typeof MiniSearch } = {};
     runInNewContext(library, context);
     const search = browserSearch(context.MiniSearch!);
@@ -205,9 +208,16 @@ describe('the search index of a built site', () => {
       s: 'enforcement',
       a: ['cnil'],
       d: 'January 6, 2022',
-      x: 'Refusing cookies took several clicks while accepting them took one, the regulator found.',
     });
     expect(first!.terms).toEqual(expect.arrayContaining(['cookie', 'cookies']));
+    // The texts snippets are cut from: beside the index, in the index's order.
+    const texts = JSON.parse(read('search/2022.text.json')) as string[];
+    const shard = JSON.parse(read('search/2022.json')) as { documentIds: Record<string, string> };
+    const place = Object.entries(shard.documentIds).find(([, u]) => u === '/items/cnil-fine/')![0];
+    expect(texts[Number(place)]).toMatch(
+      /^Refusing cookies took several clicks while accepting them took one, the regulator found\./,
+    );
+    expect(texts).toHaveLength(6);
   });
 
   it('filters by section and by authority', () => {
@@ -253,9 +263,20 @@ describe('the search index of a built site', () => {
       s.hasAttribute('defer'),
     ]);
     expect(scripts).toEqual([
+      [null, false],
       ['../search/minisearch.js', true],
       ['../assets/search.js', true],
     ]);
+    // The manifest is in the page too, as it is in index.json: the first shard is asked for at once.
+    const inPage = doc.querySelector('script#search-manifest')!;
+    expect(inPage.getAttribute('type')).toBe('application/json');
+    expect(JSON.parse(inPage.textContent!)).toEqual(manifest);
+    // A sort control, kept in the address like the filters.
+    expect(
+      [...form.querySelectorAll('#search-sort option')].map((o) => o.getAttribute('value')),
+    ).toEqual(['', 'newest']);
+    // Without JavaScript the listings offer every topic too.
+    expect(browse).toEqual(expect.arrayContaining(['../tags/cookies/']));
     expect(read('sitemap.xml')).toContain('<loc>https://example.org/digest/search/</loc>');
   });
 
