@@ -71,9 +71,13 @@ export const CODES = {
   'date-order': ['a period that ends before it begins', 'swap the two dates'],
   'category-unknown': ['a category that is no section of the site', 'see the suggestion'],
   'status-unknown': ['a status other than draft, adopted, effective, repealed', 'pick one'],
-  'kind-unknown': ['an authority kind gazette does not know', 'see the suggestion'],
+  'kind-unknown': ['an authority or instrument kind gazette does not know', 'see the suggestion'],
   'authority-unknown': ['an authority id not in data/authorities.yaml', 'see the suggestion'],
   'authority-id': ['an authority id in the wrong form', 'lowercase letters, digits, hyphens'],
+  'instrument-unknown': [
+    'an instrument id not in data/instruments.yaml, when the site has that file',
+    'see the suggestion, or add the instrument to the file',
+  ],
   'config-invalid': ['a value of gazette.config.yaml or of an option is wrong', 'see the hint'],
 
   // Fines
@@ -84,6 +88,10 @@ export const CODES = {
   ],
   'fine-currency': ['a fine without a currency, or an unknown one', 'add an ISO 4217 code'],
   'fine-negative': ['a fine below zero', 'write the amount without a minus sign'],
+  'fine-range': [
+    'a range of a fine without min or max, in two currencies, or not min below max',
+    'write {min: 50, max: 800, currency: EUR}',
+  ],
 
   // Links and sources
   'url-unsafe': [

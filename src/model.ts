@@ -2,6 +2,7 @@ import type { PartialDate } from './domain/dates.js';
 import type { Config, Section } from './config.js';
 import type { RenderedBody } from './markdown/index.js';
 import type { Authority } from './schema/authorities.js';
+import type { Instrument } from './schema/instruments.js';
 import type { BulletinData } from './schema/bulletin.js';
 import type { ItemData } from './schema/item.js';
 
@@ -43,6 +44,8 @@ export interface Bulletin extends LoadedBulletin {
 export interface Site {
   config: Config;
   authorities: Map<string, Authority>;
+  /** The registry of instruments (data/instruments.yaml); undefined when the site has none. */
+  instruments: ReadonlyMap<string, Instrument> | undefined;
   /** Every item, newest first. */
   items: Item[];
   /** Newest first. */

@@ -13,6 +13,8 @@ const MAY_NAME_IT = new Set([
   'test/standalone.test.ts',
   // The real-data test reads the snapshot there, and skips saying so where it is absent.
   'test/domain/realdata.test.ts',
+  // … and so does the test that builds a site converted from it.
+  'test/integration/realdata-site.test.ts',
   'test/browser/standalone.test.mjs',
 ]);
 const NOT_OURS = new Set(['node_modules', '.git', 'lib', 'dist', 'tmp', 'screenshots']);

@@ -10,7 +10,9 @@ import { currencyLabel, findCurrency, unknownCurrency, type Currency } from './c
 
 export { currencyLabel } from './currencies.js';
 
+/** A fine whose amount is known exactly. */
 export interface Fine {
+  kind: 'exact';
   /** The exact amount in minor units of the currency: cents of EUR, yen, fils of KWD. */
   minor: bigint;
   /** Digits of the minor unit (ISO 4217): 2 for EUR, 0 for JPY, 3 for KWD. */
@@ -160,6 +162,7 @@ function amount(
 
 export function fine(minor: bigint, currency: Currency): Fine {
   return {
+    kind: 'exact',
     minor,
     exponent: currency.exponent,
     currency: currency.code,
@@ -234,24 +237,46 @@ export function formatFine(minor: bigint, exponent: number, currency: string): s
   return `${currencyLabel(currency)} ${formatAmount(minor, exponent)}`;
 }
 
-/** Billions to three decimals ("8.026 billion"), millions to two ("16.74 million"), else all digits. */
+/**
+ * One amount alone, exact: billions to three decimals from a billion
+ * ("8.026 billion"), millions to two below it ("16.74 million"), when that
+ * writes it exactly; otherwise every digit ("18,228,500,000", "1,234,567").
+ */
 export function formatAmount(minor: bigint, exponent: number): string {
+  const { numbers, word } = exactScale([minor], exponent);
+  return word ? `${numbers[0]} ${word}` : numbers[0]!;
+}
+
+/**
+ * Amounts written side by side (a range's bounds) in one scale, each exact:
+ * a unit word only when it writes every one of them exactly, by the rules of
+ * `formatAmount`.
+ */
+export function exactScale(
+  minors: readonly bigint[],
+  exponent: number,
+): { numbers: string[]; word: '' | 'million' | 'billion' } {
+  const billion = 10n ** BigInt(9 + exponent);
   for (const [zeros, decimals, word] of [
     [9, 3, 'billion'],
     [6, 2, 'million'],
   ] as const) {
     const size = 10n ** BigInt(zeros + exponent);
     const step = size / 10n ** BigInt(decimals);
-    if (minor >= size && minor % step === 0n) {
-      const scaled = minor / step;
-      const whole = group(scaled / 10n ** BigInt(decimals));
-      const fraction = String(scaled % 10n ** BigInt(decimals))
-        .padStart(decimals, '0')
-        .replace(/0+$/, '');
-      return `${fraction ? `${whole}.${fraction}` : whole} ${word}`;
+    const fits = (m: bigint) => m >= size && m % step === 0n && (word === 'billion' || m < billion);
+    if (minors.length > 0 && minors.every(fits)) {
+      const numbers = minors.map((minor) => {
+        const scaled = minor / step;
+        const whole = group(scaled / 10n ** BigInt(decimals));
+        const fraction = String(scaled % 10n ** BigInt(decimals))
+          .padStart(decimals, '0')
+          .replace(/0+$/, '');
+        return fraction ? `${whole}.${fraction}` : whole;
+      });
+      return { numbers, word };
     }
   }
-  return plainAmount(minor, exponent);
+  return { numbers: minors.map((minor) => plainAmount(minor, exponent)), word: '' };
 }
 
 /** "300,000", "1,250.50", "1,234.567". */
@@ -262,7 +287,7 @@ function plainAmount(minor: bigint, exponent: number): string {
   return rest === 0n ? whole : `${whole}.${String(rest).padStart(exponent, '0')}`;
 }
 
-function group(value: bigint): string {
+export function group(value: bigint): string {
   return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

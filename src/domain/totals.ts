@@ -2,10 +2,12 @@
  * Fines added up: per currency, and per year, month or authority within each
  * currency. Amounts are exact integers in the currency's minor units (cents,
  * yen, fils), summed as bigints; two currencies are never added together.
- * No I/O.
+ * A fine whose amount is not known exactly (undisclosed, described, a range)
+ * is counted apart, in `unknown`, and never added as zero. No I/O.
  */
 
-import { currencyLabel, decimalAmount, formatAmount, type Fine } from './fines.js';
+import { isExact, type ItemFine } from './fine-forms.js';
+import { currencyLabel, decimalAmount, formatAmount } from './fines.js';
 
 export { decimalAmount } from './fines.js';
 import { monthId, sortKey, type PartialDate } from './dates.js';
@@ -15,7 +17,7 @@ export interface Fined {
   date: PartialDate;
   /** Authority ids, in the item's order. */
   authorities: readonly string[];
-  fines: readonly Fine[];
+  fines: readonly ItemFine[];
   /** The item's address: the tie-breaker that makes every order total. */
   url: string;
 }
@@ -23,17 +25,20 @@ export interface Fined {
 /** One fine of one item. */
 export interface FineRecord<T extends Fined = Fined> {
   item: T;
-  fine: Fine;
+  fine: ItemFine;
   /** Which of the item's fines (0-based). */
   index: number;
 }
 
 export interface Total {
+  /** How many fines the sum adds up: those known exactly. */
   count: number;
   /** The sum in minor units of the currency. */
   minor: bigint;
   /** The currency's minor digits (0 until a fine is added: a total of nothing is 0 in any). */
   exponent: number;
+  /** Fines in this currency whose amount is not known exactly: not in the sum. */
+  unknown: number;
 }
 
 /** Currency code → total, in the order of `currencyOrder`. */
@@ -52,18 +57,46 @@ export function fineRecords<T extends Fined>(items: readonly T[]): FineRecord<T>
   );
 }
 
-/** Currencies by how many fines use them (most first), then by code. */
-export function currencyOrder(records: readonly FineRecord[]): string[] {
+/**
+ * Currencies by how many exactly known fines use them (most first), then by
+ * code; with `all`, also those that only fines of unknown amount name.
+ */
+export function currencyOrder(records: readonly FineRecord[], all = false): string[] {
   const counts = new Map<string, number>();
-  for (const { fine } of records) counts.set(fine.currency, (counts.get(fine.currency) ?? 0) + 1);
+  for (const { fine } of records) {
+    if (fine.currency === undefined || (!all && !isExact(fine))) continue;
+    counts.set(fine.currency, (counts.get(fine.currency) ?? 0) + (isExact(fine) ? 1 : 0));
+  }
   return [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([code]) => code);
 }
 
-/** The total of each currency. */
+/** The total of each currency that has fines known exactly, with its fines of unknown amount. */
 export function currencyTotals(records: readonly FineRecord[]): CurrencyTotals {
   const totals: CurrencyTotals = new Map(currencyOrder(records).map((c) => [c, zero()]));
-  for (const { fine } of records) add(totals.get(fine.currency)!, fine);
+  for (const { fine } of records)
+    if (fine.currency !== undefined) add(totals.get(fine.currency), fine);
   return totals;
+}
+
+/** How many of the fines have no exact amount, whatever their currency (or none). */
+export function unknownCount(records: readonly FineRecord[]): number {
+  return records.filter((r) => !isExact(r.fine)).length;
+}
+
+/** The records in each group, groups in code-point order of their keys (see groupTotals). */
+export function groupRecords<T extends Fined>(
+  records: readonly FineRecord<T>[],
+  keysOf: (record: FineRecord<T>) => readonly string[],
+): Map<string, FineRecord<T>[]> {
+  const groups = new Map<string, FineRecord<T>[]>();
+  for (const record of records) {
+    for (const key of new Set(keysOf(record))) {
+      const list = groups.get(key) ?? [];
+      list.push(record);
+      groups.set(key, list);
+    }
+  }
+  return new Map([...groups].sort((a, b) => compareText(a[0], b[0])));
 }
 
 /**
@@ -76,21 +109,13 @@ export function groupTotals(
   keysOf: (record: FineRecord) => readonly string[],
 ): Map<string, CurrencyTotals> {
   const order = currencyOrder(records);
-  const groups = new Map<string, FineRecord[]>();
-  for (const record of records) {
-    for (const key of new Set(keysOf(record))) {
-      const list = groups.get(key) ?? [];
-      list.push(record);
-      groups.set(key, list);
-    }
-  }
   const result = new Map<string, CurrencyTotals>();
-  for (const key of [...groups.keys()].sort(compareText)) {
+  for (const [key, group] of groupRecords(records, keysOf)) {
     const totals: CurrencyTotals = new Map();
     for (const currency of order) {
       const total = zero();
-      for (const { fine } of groups.get(key)!) if (fine.currency === currency) add(total, fine);
-      if (total.count > 0) totals.set(currency, total);
+      for (const { fine } of group) if (fine.currency === currency) add(total, fine);
+      if (total.count > 0 || total.unknown > 0) totals.set(currency, total);
     }
     result.set(key, totals);
   }
@@ -149,16 +174,22 @@ export function formatTotal(total: Total, currency: string): string {
 }
 
 export function zero(): Total {
-  return { count: 0, minor: 0n, exponent: 0 };
+  return { count: 0, minor: 0n, exponent: 0, unknown: 0 };
 }
 
-function add(total: Total, fine: Fine): void {
+/** Adds an exact fine to the sum; counts any other apart. (No total: its currency has none exact.) */
+function add(total: Total | undefined, fine: ItemFine): void {
+  if (total === undefined) return;
+  if (!isExact(fine)) {
+    total.unknown += 1;
+    return;
+  }
   total.count += 1;
   total.minor += fine.minor;
   total.exponent = fine.exponent;
 }
 
 /** Code-point order: the same on every machine, whatever its locale. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -18,7 +18,13 @@ import { BodyStore, packSizes, type BodyRef } from './bodies.js';
 import { LoadCache } from './cache.js';
 import { codeDigest, digest } from './digest.js';
 import { contentFingerprint, Fingerprints } from './fingerprint.js';
-import { readConfigInput, readPublicInput, readRegistryInput, readThemeInput } from './inputs.js';
+import {
+  readConfigInput,
+  readInstrumentsInput,
+  readPublicInput,
+  readRegistryInput,
+  readThemeInput,
+} from './inputs.js';
 import type { PublicFile } from './inputs.js';
 import {
   contextKey,
@@ -89,6 +95,7 @@ type StoredItem = Omit<LoadedItem, 'rendered'> & { body: BodyRef };
 export class Engine {
   private config: ReturnType<typeof readConfigInput> | undefined;
   private registry: ReturnType<typeof readRegistryInput> | undefined;
+  private instruments: ReturnType<typeof readInstrumentsInput> | undefined;
   private theme: ReturnType<typeof readThemeInput> | undefined;
   private publicFiles: ReturnType<typeof readPublicInput> | undefined;
   private readonly items = new Map<string, { key: string; result: Loaded<LoadedItem> }>();
@@ -148,7 +155,10 @@ export class Engine {
     const under = (dir: string) => (p: string) => p === dir || p.startsWith(`${dir}/`);
     if (all) this.cache.resetUse();
     if (touches((p) => p === CONFIG_FILE)) this.config = readConfigInput(this.root, this.options);
-    if (touches(under('data'))) this.registry = readRegistryInput(this.root);
+    if (touches(under('data'))) {
+      this.registry = readRegistryInput(this.root);
+      this.instruments = readInstrumentsInput(this.root, this.registry.authorities);
+    }
     if (touches(under('templates'))) this.theme = readThemeInput(this.root);
     if (touches(under('public'))) this.publicFiles = readPublicInput(this.root);
     const config = this.config?.config;
@@ -403,6 +413,7 @@ export class Engine {
       codeDigest(),
       config.digest,
       this.registry!.digest,
+      this.instruments!.digest,
       theme.digest,
     ).slice(0, 16);
     const prints = this.prints.of(site, siteDigest, plans);
@@ -418,6 +429,7 @@ export class Engine {
   private model(): { site?: Site; problems: Diagnostic[]; future: Item[]; drafts: string[] } {
     const problems: Diagnostic[] = [
       ...this.registry!.diagnostics,
+      ...this.instruments!.diagnostics,
       ...this.theme!.diagnostics,
       ...this.publicFiles!.diagnostics,
       ...this.discovery.values(),
@@ -451,6 +463,7 @@ export class Engine {
       today,
       config: this.config!.config!,
       authorities: this.registry!.authorities as Map<string, Authority>,
+      instruments: this.instruments!.instruments,
       items,
       bulletins,
     });

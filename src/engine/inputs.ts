@@ -1,6 +1,7 @@
 import { parseConfig, withBaseUrl, CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { AUTHORITIES_FILE, parseAuthorities, type Authority } from '../schema/authorities.js';
+import { INSTRUMENTS_FILE, parseInstruments, type Instrument } from '../schema/instruments.js';
 import { readPublic } from '../stages/public.js';
 import { readSiteFile } from '../stages/read.js';
 import { loadTheme, type Theme } from '../stages/theme.js';
@@ -54,6 +55,27 @@ export function readRegistryInput(root: string): RegistryInput {
   const parsed = parseAuthorities(file.text);
   return {
     authorities: parsed.authorities,
+    digest: digest(file.text ?? ''),
+    diagnostics: [...file.diagnostics, ...parsed.diagnostics],
+  };
+}
+
+export interface InstrumentsInput {
+  /** Undefined when the site has no `data/instruments.yaml`. */
+  instruments: ReadonlyMap<string, Instrument> | undefined;
+  digest: string;
+  diagnostics: Diagnostic[];
+}
+
+/** The optional registry of instruments, checked against the authorities it names. */
+export function readInstrumentsInput(
+  root: string,
+  authorities: ReadonlyMap<string, Authority>,
+): InstrumentsInput {
+  const file = readSiteFile(root, INSTRUMENTS_FILE);
+  const parsed = parseInstruments(file.text, new Set(authorities.keys()));
+  return {
+    instruments: parsed.instruments,
     digest: digest(file.text ?? ''),
     diagnostics: [...file.diagnostics, ...parsed.diagnostics],
   };

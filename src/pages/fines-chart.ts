@@ -5,13 +5,14 @@
  * This module only computes geometry and text; `partials/fines-chart.eta`
  * writes the SVG, escaping every text.
  */
+import { figure, type AmountStyle } from '../domain/amount-style.js';
 import { MONTH_NAMES } from '../domain/dates.js';
+import { isExact } from '../domain/fine-forms.js';
 import { currencyLabel } from '../domain/fines.js';
 import {
   byMonth,
   byYear,
   chartPeriods,
-  formatTotal,
   groupTotals,
   type FineRecord,
   type PeriodUnit,
@@ -19,17 +20,19 @@ import {
   zero,
 } from '../domain/totals.js';
 
-const WIDTH = 640;
-const HEIGHT = 280;
-const PLOT = { left: 64, right: 12, top: 16, bottom: 64 };
-const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
-const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
+export const WIDTH = 640;
+export const HEIGHT = 280;
+export const PLOT = { left: 64, right: 12, top: 16, bottom: 64 };
+export const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
+export const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
 /** Bars are labelled with their value only when there is room. */
 const MAX_VALUE_LABELS = 12;
 /** A lone bar stays a bar, not a slab. */
 const MAX_BAR_WIDTH = 48;
 
 export interface ChartBar {
+  /** A second series of a stacked bar (fines of unknown amount) is drawn apart. */
+  series?: 'unknown';
   x: number;
   y: number;
   width: number;
@@ -68,28 +71,50 @@ export interface FinesChart {
   xLabels: ChartLabel[];
   /** Month labels are long: they are set at a slant. */
   slanted: boolean;
+  /** What each series' colour stands for, when bars have two. */
+  legend?: { series: string; label: string }[];
 }
 
-/** One chart per currency, in the order given. */
-export function finesCharts(records: readonly FineRecord[], currencies: string[]): FinesChart[] {
-  const { unit, keys } = chartPeriods(records);
+/**
+ * One chart per currency, in the order given, of the fines known exactly;
+ * every figure in the page's style for its currency (`styles`), as in its tables.
+ */
+export function finesCharts(
+  records: readonly FineRecord[],
+  currencies: string[],
+  styles: ReadonlyMap<string, AmountStyle>,
+): FinesChart[] {
+  const exact = records.filter((r) => isExact(r.fine));
+  const { unit, keys } = chartPeriods(exact);
   if (keys.length === 0) return [];
-  const totals = groupTotals(records, unit === 'year' ? byYear : byMonth);
+  const totals = groupTotals(exact, unit === 'year' ? byYear : byMonth);
   return currencies.map((currency) => {
     const values = keys.map((key) => totals.get(key)?.get(currency) ?? zero());
-    return chart(currency, unit, keys, values);
+    return chart(currency, styles.get(currency)!, unit, keys, values);
   });
 }
 
-function chart(currency: string, unit: PeriodUnit, keys: string[], values: Total[]): FinesChart {
+/** The chart of one currency's totals over time. */
+export function chart(
+  currency: string,
+  style: AmountStyle,
+  unit: PeriodUnit,
+  keys: string[],
+  values: Total[],
+  id = `fines-chart-${currency.toLowerCase()}`,
+): FinesChart {
   const label = currencyLabel(currency);
+  const text = (v: Total) => (v.count > 0 ? figure(style, v).text : `${label} 0`);
   const max = values.reduce((m, v) => (v.minor > m.minor ? v : m), zero());
-  const scale = axisScale(max.minor, max.exponent);
+  const scale = axisScale(max.minor, max.exponent, style.word);
   const top = scale.step * scale.steps;
   const slot = PLOT_WIDTH / keys.length;
   const barWidth = round(Math.min(MAX_BAR_WIDTH, Math.max(1, slot * 0.7)));
   const showValues = keys.length <= MAX_VALUE_LABELS;
   const every = Math.ceil(keys.length / 12);
+  // Values go on the bars when every one fits above its bar: all or none.
+  const labels = values.map((v) => (v.count > 0 ? figure(style, v).number : ''));
+  const fit = showValues && labels.every((l) => fitting(l, slot) === l);
   const bars = keys.map((key, i) => {
     const v = values[i]!;
     const height = top === 0 ? 0 : round((inUnit(v, scale.size) / top) * PLOT_HEIGHT);
@@ -102,8 +127,8 @@ function chart(currency: string, unit: PeriodUnit, keys: string[], values: Total
       valueY: round(y - 4),
       width: barWidth,
       height,
-      title: `${periodLabel(key, unit)}: ${formatTotal(v, currency)} (${fines})`,
-      value: showValues && v.count > 0 ? number(inUnit(v, scale.size)) : '',
+      title: `${periodLabel(key, unit)}: ${text(v)} (${fines})`,
+      value: fit ? labels[i]! : '',
     };
   });
   const ticks = Array.from({ length: scale.steps + 1 }, (_, i) => ({
@@ -118,7 +143,7 @@ function chart(currency: string, unit: PeriodUnit, keys: string[], values: Total
   const last = periodLabel(keys[keys.length - 1]!, unit);
   const span = first === last ? `in ${first}` : `from ${first} to ${last}`;
   return {
-    id: `fines-chart-${currency.toLowerCase()}`,
+    id,
     currency,
     width: WIDTH,
     height: HEIGHT,
@@ -129,7 +154,7 @@ function chart(currency: string, unit: PeriodUnit, keys: string[], values: Total
       bottom: PLOT.top + PLOT_HEIGHT,
     },
     title: `Fines in ${label} per ${unit}, ${span.replace(/^from /, '')}`,
-    desc: describe(label, currency, unit, keys, values, span),
+    desc: describe(label, text, unit, keys, values, span),
     xTitle: unit === 'year' ? 'Year' : 'Month',
     yTitle: `Total fined (${label}${scale.word ? ` ${scale.word}` : ''})`,
     bars,
@@ -145,7 +170,7 @@ function chart(currency: string, unit: PeriodUnit, keys: string[], values: Total
  */
 function describe(
   label: string,
-  currency: string,
+  text: (v: Total) => string,
   unit: PeriodUnit,
   keys: string[],
   values: Total[],
@@ -160,11 +185,11 @@ function describe(
   return (
     `Bar chart of the total amount of ${count} ${count === 1 ? 'fine' : 'fines'} in ${label}, ` +
     `one bar per ${unit} ${span}. The highest is ${periodLabel(keys[best]!, unit)}: ` +
-    `${formatTotal(peak, currency)} in ${peak.count} ${peak.count === 1 ? 'fine' : 'fines'}. ` +
+    `${text(peak)} in ${peak.count} ${peak.count === 1 ? 'fine' : 'fines'}. ` +
     (unit === 'year'
       ? 'The table of totals by year gives every value.'
       : `Every month: ${keys
-          .map((key, i) => `${periodLabel(key, unit)}, ${formatTotal(values[i]!, currency)}`)
+          .map((key, i) => `${periodLabel(key, unit)}, ${text(values[i]!)}`)
           .join('; ')}.`)
   );
 }
@@ -173,6 +198,8 @@ function describe(
 export function axisScale(
   maxMinor: bigint,
   exponent: number,
+  /** The unit of the page's figures, which the axis then counts in too. */
+  pageWord: '' | 'million' | 'billion' = '',
 ): {
   size: number;
   word: string;
@@ -181,13 +208,17 @@ export function axisScale(
 } {
   const units = Number(maxMinor) / 10 ** exponent;
   const [size, word] =
-    units >= 1e9
+    pageWord === 'billion'
       ? [1e9, 'billion']
-      : units >= 1e6
+      : pageWord === 'million'
         ? [1e6, 'million']
-        : units >= 1e4
-          ? [1e3, 'thousand']
-          : [1, ''];
+        : units >= 1e9
+          ? [1e9, 'billion']
+          : units >= 1e6
+            ? [1e6, 'million']
+            : units >= 1e4
+              ? [1e3, 'thousand']
+              : [1, ''];
   const max = units / size;
   if (max === 0) return { size, word, step: 1, steps: 4 };
   const rough = max / 4;
@@ -200,26 +231,31 @@ function inUnit(total: Total, size: number): number {
   return Number(total.minor) / 10 ** total.exponent / size;
 }
 
+/** A bar's value, written as its table writes it, when it fits above the bar (10px figures). */
+function fitting(value: string, slot: number): string {
+  return value.length * 5.6 <= slot - 4 ? value : '';
+}
+
 /** A plain number with at most two decimals: "1,500", "2.5", "0.25". */
-function number(value: number): string {
+export function number(value: number): string {
   const [whole, fraction] = value.toFixed(2).split('.') as [string, string];
   const trimmed = fraction.replace(/0+$/, '');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return trimmed ? `${grouped}.${trimmed}` : grouped;
 }
 
-function periodLabel(key: string, unit: PeriodUnit): string {
+export function periodLabel(key: string, unit: PeriodUnit): string {
   if (unit === 'year') return key;
   const [year, month] = key.split('-');
   return `${MONTH_NAMES[Number(month) - 1]} ${year}`;
 }
 
-function shortPeriod(key: string, unit: PeriodUnit): string {
+export function shortPeriod(key: string, unit: PeriodUnit): string {
   if (unit === 'year') return key;
   const [year, month] = key.split('-');
   return `${MONTH_NAMES[Number(month) - 1]!.slice(0, 3)} ${year}`;
 }
 
-function round(n: number): number {
+export function round(n: number): number {
   return Math.round(n * 10) / 10;
 }

@@ -11,12 +11,13 @@ import {
   byYear,
   currencyOrder,
   currencyTotals,
-  decimalAmount,
   groupTotals,
+  unknownCount,
   totalAmount,
   type CurrencyTotals,
   type FineRecord,
 } from '../domain/totals.js';
+import { fineData } from '../domain/fine-forms.js';
 import { absoluteUrl } from '../domain/urls.js';
 import type { Item, Site } from '../model.js';
 
@@ -31,10 +32,21 @@ export const CSV_COLUMNS = [
   'display',
   'title',
   'url',
+  'amount_kind',
+  'amount_min',
+  'amount_max',
 ] as const;
 
 /** The columns the build writes itself (dates, codes, amounts): data, never prefixed. */
-const DATA_COLUMNS: ReadonlySet<string> = new Set(['date', 'year', 'currency', 'amount']);
+const DATA_COLUMNS: ReadonlySet<string> = new Set([
+  'date',
+  'year',
+  'currency',
+  'amount',
+  'amount_kind',
+  'amount_min',
+  'amount_max',
+]);
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7). */
 export function csvField(value: string): string {
@@ -66,6 +78,7 @@ function csvRecord(values: readonly string[]): string {
 export function finesCsv(site: Site, records: readonly FineRecord<Item>[]): string {
   const lines = [csvLine(CSV_COLUMNS)];
   for (const { item, fine } of records) {
+    const data = fineData(fine);
     lines.push(
       csvRecord([
         isoDate(item.date),
@@ -73,11 +86,14 @@ export function finesCsv(site: Site, records: readonly FineRecord<Item>[]): stri
         item.parties.join('; '),
         item.authorities.join('; '),
         item.authorities.map((id) => site.authorities.get(id)!.name).join('; '),
-        fine.currency,
-        decimalAmount(fine.minor, fine.exponent),
+        data.currency ?? '',
+        data.amount ?? '',
         fine.display,
         item.title,
         absoluteUrl(site.config.baseUrl, item.url),
+        data.kind,
+        'min' in data ? data.min : '',
+        'max' in data ? data.max : '',
       ]),
     );
   }
@@ -89,6 +105,7 @@ function totalsJson(totals: CurrencyTotals) {
     currency,
     count: t.count,
     amount: totalAmount(t),
+    unknown: t.unknown,
   }));
 }
 
@@ -96,7 +113,7 @@ export function finesJson(site: Site, records: readonly FineRecord<Item>[]): str
   const authorityIds = [...new Set(records.flatMap((r) => r.item.authorities))].sort();
   const value = {
     title: `${site.config.title}: fines`,
-    note: 'Amounts are exact decimal strings in the currency unit; totals are per currency, never across currencies. A fine two authorities imposed together counts in full in each authority total.',
+    note: 'Amounts are exact decimal strings in the currency unit; totals are per currency, never across currencies. A fine two authorities imposed together counts in full in each authority total. A fine whose amount is not known exactly (kind undisclosed, described or range) has amount null and is counted apart ("unknown"), never as zero; count is the number of fines a total adds up.',
     currencies: currencyOrder(records),
     authorities: Object.fromEntries(
       authorityIds.map((id) => {
@@ -104,18 +121,23 @@ export function finesJson(site: Site, records: readonly FineRecord<Item>[]): str
         return [id, a.abbr ? { name: a.name, abbr: a.abbr } : { name: a.name }];
       }),
     ),
-    fines: records.map(({ item, fine }) => ({
-      date: isoDate(item.date),
-      parties: item.parties,
-      authorities: item.authorities,
-      currency: fine.currency,
-      amount: decimalAmount(fine.minor, fine.exponent),
-      display: fine.display,
-      title: item.title,
-      url: absoluteUrl(site.config.baseUrl, item.url),
-    })),
+    fines: records.map(({ item, fine }) => {
+      const { amount, currency, display, ...rest } = fineData(fine);
+      return {
+        date: isoDate(item.date),
+        parties: item.parties,
+        authorities: item.authorities,
+        currency,
+        amount,
+        display,
+        title: item.title,
+        url: absoluteUrl(site.config.baseUrl, item.url),
+        ...rest,
+      };
+    }),
     totals: {
       byCurrency: totalsJson(currencyTotals(records)),
+      unknown: unknownCount(records),
       byYear: [...groupTotals(records, byYear)].map(([year, totals]) => ({
         year: Number(year),
         totals: totalsJson(totals),

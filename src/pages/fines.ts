@@ -6,25 +6,37 @@
  * The table is complete and readable without JavaScript; `assets/fines.js`
  * adds sorting and filtering, reading the raw values from `data-` attributes.
  */
+import {
+  figure,
+  fineStyles,
+  styledText,
+  type AmountStyle,
+  type Decimal,
+  type Figure,
+} from '../domain/amount-style.js';
 import { formatDate, isoDate, lastDay } from '../domain/dates.js';
-import { currencyLabel, decimalAmount } from '../domain/fines.js';
+import { isExact, type ItemFine } from '../domain/fine-forms.js';
+import { currencyLabel, decimalAmount, group } from '../domain/fines.js';
 import {
   byAuthority,
   byYear,
   currencyOrder,
   currencyTotals,
   fineRecords,
-  formatTotal,
+  groupRecords,
   groupTotals,
   type CurrencyTotals,
-  totalAmount,
   type FineRecord,
   type Total,
+  unknownCount,
 } from '../domain/totals.js';
 import type { Item, Site } from '../model.js';
+import { authorityLabel } from './authority-label.js';
 import { finesCharts } from './fines-chart.js';
 import { finesCsv, finesJson } from './fines-data.js';
 import type { Add, PageSpec } from './index.js';
+
+export { authorityLabel } from './authority-label.js';
 
 /**
  * The three pages show the items with a fine and nothing else (`gazette dev`
@@ -47,10 +59,8 @@ export function finesPages(site: Site, add: Add): void {
   }));
 }
 
-/** An amount as a cell shows it: the house style, the exact decimal, how many fines. */
-export interface AmountView {
-  display: string;
-  exact: string;
+/** A total as a cell shows it: the figure in the page's style, how many fines, how many apart. */
+export interface AmountView extends Figure {
   count: number;
 }
 
@@ -60,53 +70,85 @@ export interface TotalsRow {
   label: string;
   title?: string;
   url?: string;
-  /** One per currency column, undefined where the group has no fine in it. */
+  /** One per currency column, undefined where the group has no fine known exactly in it. */
   cells: (AmountView | undefined)[];
+  /** Fines of the group whose amount is not known exactly (any currency). */
+  unknown: number;
 }
 
-function amount(currency: string, total: Total): AmountView {
+/** A fine as a cell shows it: exact and ranges in the page's style, the others as written. */
+export function fineText(
+  styles: ReadonlyMap<string, AmountStyle>,
+  fine: ItemFine,
+): Figure | string {
+  if (fine.kind === 'exact') return figure(styles.get(fine.currency)!, fine);
+  if (fine.kind !== 'range') return fine.display;
+  const style = styles.get(fine.currency)!;
+  const min = figure(style, { minor: fine.min, exponent: fine.exponent });
+  const max = figure(style, { minor: fine.max, exponent: fine.exponent });
   return {
-    display: formatTotal(total, currency),
-    exact: totalAmount(total),
-    count: total.count,
+    number: `${min.number}–${max.number}`,
+    short: `${min.number}–${max.short}`,
+    text: styledText(style, `${min.number}–${max.number}`),
+    exact: '',
+    title: `between ${min.title} and ${max.title}`,
   };
+}
+
+function amount(style: AmountStyle, total: Total): AmountView {
+  return { ...figure(style, total), count: total.count };
 }
 
 function totalsRows(
   groups: Map<string, CurrencyTotals>,
+  unknown: Map<string, number>,
   currencies: string[],
-  label: (key: string) => Omit<TotalsRow, 'key' | 'cells'>,
+  styles: ReadonlyMap<string, AmountStyle>,
+  label: (key: string) => Omit<TotalsRow, 'key' | 'cells' | 'unknown'>,
 ): TotalsRow[] {
   return [...groups].map(([key, totals]) => ({
     key,
     ...label(key),
     cells: currencies.map((c) => {
       const total = totals.get(c);
-      return total && amount(c, total);
+      return total && total.count > 0 ? amount(styles.get(c)!, total) : undefined;
     }),
+    unknown: unknown.get(key) ?? 0,
   }));
 }
 
-/** An authority as the tracker names it: abbreviation (or name), full name, page. */
-export function authorityLabel(site: Site, id: string) {
-  if (id === '') return { label: 'None named' };
-  const a = site.authorities.get(id)!;
-  return { label: a.abbr ?? a.name, title: a.name, url: `/authorities/${id}/` };
+function unknownBy(
+  records: readonly FineRecord[],
+  keysOf: (r: FineRecord) => readonly string[],
+): Map<string, number> {
+  return new Map([...groupRecords(records, keysOf)].map(([k, list]) => [k, unknownCount(list)]));
 }
 
 function finesPage(site: Site): PageSpec {
   const records = fineRecords(site.items);
   const currencies = currencyOrder(records);
   const overall = currencyTotals(records);
-  const byYearRows = totalsRows(groupTotals(records, byYear), currencies, (key) => ({
-    label: key,
-  }));
+  const yearTotals = groupTotals(records, byYear);
+  const authorityTotals = groupTotals(records, byAuthority);
+  const styles = fineStyles(records.map((r) => r.fine));
+  const byYearRows = totalsRows(
+    yearTotals,
+    unknownBy(records, byYear),
+    currencies,
+    styles,
+    (key) => ({ label: key }),
+  );
   byYearRows.reverse(); // newest year first, as the table is
-  const authorities = totalsRows(groupTotals(records, byAuthority), currencies, (key) =>
-    authorityLabel(site, key),
+  const authorities = totalsRows(
+    authorityTotals,
+    unknownBy(records, byAuthority),
+    currencies,
+    styles,
+    (key) => authorityLabel(site, key),
   ).sort((a, b) => byName(a.title ?? a.label, b.title ?? b.label) || byName(a.key, b.key));
   const items = new Set(records.map((r) => r.item));
   const years = records.map((r) => r.item.date.year).sort((a, b) => a - b);
+  const unknown = unknownCount(records);
   return {
     path: '/fines/',
     template: 'fines',
@@ -115,16 +157,25 @@ function finesPage(site: Site): PageSpec {
     data: {
       count: records.length,
       items: items.size,
+      unknown,
       span: records.length > 0 && {
         from: years[0],
         to: years[years.length - 1],
       },
-      currencies: currencies.map((code) => ({ code, label: currencyLabel(code) })),
-      overall: currencies.map((c) => ({ currency: c, ...amount(c, overall.get(c)!) })),
-      charts: finesCharts(records, currencies),
+      currencies: currencies.map((code) => ({
+        code,
+        label: currencyLabel(code),
+        unit: styles.get(code)!.unit,
+      })),
+      overall: currencies.map((c) => ({ currency: c, ...amount(styles.get(c)!, overall.get(c)!) })),
+      charts: finesCharts(
+        records.filter((r) => isExact(r.fine)),
+        currencies,
+        styles,
+      ),
       byYear: byYearRows,
       byAuthority: authorities,
-      rows: records.map((r, n) => fineRow(site, r, n)),
+      rows: records.map((r, n) => fineRow(site, styles, r, n)),
       filters: {
         // '_' stands for "none named": no authority id can be written with it.
         authorities: authorities.map(({ key, label, title }) => ({
@@ -133,18 +184,38 @@ function finesPage(site: Site): PageSpec {
           title,
         })),
         years: byYearRows.map((y) => y.key),
+        currencies: currencyOrder(records, true).map((code) => ({
+          code,
+          label: currencyLabel(code),
+        })),
       },
+      /** Each currency's unit for the script's totals: "EUR 0 2,ISK 6 2" (zeros, decimals). */
+      styles: [...styles.values()]
+        .map(
+          (st) =>
+            `${st.currency} ${st.word === 'billion' ? 9 : st.word === 'million' ? 6 : 0} ${st.decimals}`,
+        )
+        .join(','),
       csv: '/fines.csv',
       json: '/fines.json',
+      statistics: '/statistics/',
+      /** A count as the page writes it: "2,922". */
+      n: (count: number) => group(BigInt(count)),
     },
   };
 }
 
 /** One row of the table, with the raw values that sorting and filtering read. */
-function fineRow(site: Site, record: FineRecord<Item>, n: number) {
+function fineRow(
+  site: Site,
+  styles: ReadonlyMap<string, AmountStyle>,
+  record: FineRecord<Item>,
+  n: number,
+) {
   const { item, fine } = record;
   const authorities = item.authorities.map((id) => ({ id, ...authorityLabel(site, id) }));
   const parties = item.parties.join('; ');
+  const shown = fineText(styles, fine);
   return {
     n,
     year: String(item.date.year),
@@ -160,15 +231,20 @@ function fineRow(site: Site, record: FineRecord<Item>, n: number) {
       .map((a) => a.label)
       .join(' ')
       .toLowerCase(),
-    currency: fine.currency,
-    /** The exact amount in the currency's unit ("16740000.00", "300000" for yen). */
-    amount: decimalAmount(fine.minor, fine.exponent),
+    currency: fine.currency ?? '',
+    kind: fine.kind,
+    /** The exact amount in the currency's unit ("16740000.00", "300000" for yen); '' when not known. */
+    amount: isExact(fine) ? decimalAmount(fine.minor, fine.exponent) : '',
     /**
      * The amount in ten-thousandths of the unit (the most minor digits any
-     * currency has), padded to sort as text within a currency.
+     * currency has), padded to sort as text within a currency; a fine of
+     * unknown amount sorts below every known one.
      */
-    amountSort: String(fine.minor * 10n ** BigInt(4 - fine.exponent)).padStart(28, '0'),
-    display: fine.display,
+    amountSort: isExact(fine)
+      ? String(fine.minor * 10n ** BigInt(4 - fine.exponent)).padStart(28, '0')
+      : '',
+    display: typeof shown === 'string' ? shown : shown.text,
+    amountTitle: typeof shown === 'string' ? undefined : shown.title,
     title: item.title,
     titleSort: item.title.toLowerCase(),
     url: item.url,

@@ -9,6 +9,7 @@
  * does not write.
  */
 import type { Item, Site } from '../model.js';
+import { fullName } from './authority-label.js';
 
 /** A file to follow: announced in a page's head (`<link rel="alternate">`) and in its "Follow" line. */
 export interface FeedLink {
@@ -87,8 +88,8 @@ export function listingFeeds(listing: Followed): FeedLink[] {
 }
 
 export function authorityName(site: Site, id: string): string {
-  const a = site.authorities.get(id)!;
-  return a.abbr ? `${a.name} (${a.abbr})` : a.name;
+  // "Spanish Data Protection Authority (aepd)" already says its abbreviation: once.
+  return fullName(site.authorities.get(id)!);
 }
 
 export const topicName = (tag: string) => tag.replace(/-/g, ' ');

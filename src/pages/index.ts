@@ -5,12 +5,15 @@ import type { Bulletin, Item, Site } from '../model.js';
 import { calendarPages, calendarYearPath, calendarYears } from './calendar.js';
 import { emailPages } from './email.js';
 import { feedPages } from './feeds.js';
+import { bareName } from './authority-label.js';
 import { authorityName, listingFeeds, siteFeeds, topicName, type FeedLink } from './follow.js';
 import { bulletinLd, bulletinName, itemLd, websiteLd } from './structured-data.js';
 import { finesPages } from './fines.js';
 import { openDataPages } from './open-data.js';
 import { groupByInstrument, recordPages } from './records.js';
 import { searchPages } from './search.js';
+import { authorityFines, STATISTICS, statisticsPages } from './statistics.js';
+import { fineStyles } from '../domain/amount-style.js';
 import { bulletinView, itemMeta, placeItems, type NoteView } from './view.js';
 
 /** One page to write: where, with which template, and its data. */
@@ -109,6 +112,7 @@ export function planPages(site: Site): PagePlan[] {
   recordPages(site, add);
   openDataPages(site, add);
   finesPages(site, add);
+  statisticsPages(site, add);
   searchPages(site, add);
   add('/404.html', [], () => ({
     path: '/404.html',
@@ -293,6 +297,8 @@ export function listingPages(
   extra: object,
   /** What the listing is, in a sentence, and the feeds that follow it. */
   about?: { description: string; feeds: readonly FeedLink[] },
+  /** What the first page alone shows besides its items (an authority's fines). */
+  first?: { inputs: readonly PageInput[]; data: object; key: string },
 ): void {
   const perPage = site.config.perPage;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
@@ -300,9 +306,10 @@ export function listingPages(
   for (let i = 0; i < pages; i++) {
     const n = i + 1;
     const slice = items.slice(i * perPage, n * perPage);
+    const own = n === 1 ? first : undefined;
     add(
       pathOf(n),
-      slice,
+      own ? [...new Set([...slice, ...own.inputs])] : slice,
       () => ({
         path: pathOf(n),
         template: 'list',
@@ -313,6 +320,7 @@ export function listingPages(
           heading: title,
           ...extra,
           follow: about?.feeds ?? [],
+          ...own?.data,
           items: slice.map((item) => ({ item, meta: itemMeta(site, item) })),
           total: items.length,
           pagination:
@@ -329,8 +337,9 @@ export function listingPages(
               : undefined,
         },
       }),
-      // …and, in its head and "Follow" line, the feeds of the whole listing (a calendar or not).
-      `${n}/${pages}/${items.length} ${(about?.feeds ?? []).map((f) => f.url).join(' ')}`,
+      // …and, in its head and "Follow" line, the feeds of the whole listing (a calendar or
+      // not), and on the first page what it alone shows.
+      `${n}/${pages}/${items.length} ${(about?.feeds ?? []).map((f) => f.url).join(' ')}${own ? ` ${own.key}` : ''}`,
     );
   }
 }
@@ -350,7 +359,8 @@ export function pageWindow(current: number, pages: number): number[] {
 function authorityPages(site: Site, add: Add): void {
   const registry = [...site.authorities.values()]
     .map((a) => ({
-      authority: a,
+      // The registry shows the abbreviation beside the name: once (see authority-label).
+      authority: { ...a, name: bareName(a) },
       url: `/authorities/${a.id}/`,
       count: site.byAuthority.get(a.id)?.length ?? 0,
     }))
@@ -366,9 +376,11 @@ function authorityPages(site: Site, add: Add): void {
     }),
     registry.map((r) => r.count).join(','),
   );
+  const styles = fineStyles(site.items.flatMap((item) => item.fines));
   for (const { authority, url } of registry) {
     const name = authorityName(site, authority.id);
     const items = site.byAuthority.get(authority.id) ?? [];
+    const fines = authorityFines(items, authority.id, styles);
     listingPages(
       site,
       add,
@@ -380,6 +392,7 @@ function authorityPages(site: Site, add: Add): void {
         description: `What ${name} issued, decided or ruled, as ${site.config.title} reported it, newest first: ${items.length} ${items.length === 1 ? 'item' : 'items'}.`,
         feeds: listingFeeds({ base: url, name, items }),
       },
+      fines && { inputs: fines.inputs, key: fines.key, data: { fines: fines.data } },
     );
   }
 }
@@ -443,6 +456,7 @@ function sitemapPage(site: Site): PageSpec {
     entry('/calendar/'),
     ...calendarYears(site).map((year) => entry(calendarYearPath(year))),
     entry('/fines/'),
+    entry(STATISTICS),
     entry('/search/'),
   ];
   return { path: '/sitemap.xml', template: 'sitemap', title: 'sitemap', data: { urls } };

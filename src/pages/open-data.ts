@@ -1,5 +1,5 @@
 import { isoDate } from '../domain/dates.js';
-import { decimalAmount } from '../domain/fines.js';
+import { fineData } from '../domain/fine-forms.js';
 import type { Item, Site } from '../model.js';
 import { itemJsonSchema } from '../schema/json-schema.js';
 import type { Add } from './index.js';
@@ -68,11 +68,7 @@ export function itemRecord(site: Site, item: Item, absolute: (path: string) => s
       return { id, name: a.name, abbr: a.abbr };
     }),
     parties: item.parties,
-    fines: item.fines.map((f) => ({
-      amount: decimalAmount(f.minor, f.exponent),
-      currency: f.currency,
-      display: f.display,
-    })),
+    fines: item.fines.map(fineData),
     sources: item.sources.map((s) => ({ ...s, date: s.date && isoDate(s.date) })),
     status: item.status,
     effective: item.effective && isoDate(item.effective),

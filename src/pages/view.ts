@@ -1,7 +1,9 @@
+import { unbroken } from '../domain/amount-style.js';
 import { formatDate, formatPeriod, isoDate } from '../domain/dates.js';
 import { appendSourceRefs, fillRefs, NoteCounter } from '../domain/notes.js';
 import type { Item, Site } from '../model.js';
 import type { Source } from '../schema/item.js';
+import { bareName } from './authority-label.js';
 import { escapeHtml } from './html.js';
 
 /** A note in a page's closing "Notes" list. */
@@ -64,10 +66,13 @@ export function itemMeta(site: Site, item: Item): ItemMeta {
     section: { text: item.section.title, url: `/${item.section.id}/` },
     authorities: item.authorities.map((id) => {
       const a = site.authorities.get(id)!;
-      return { text: a.abbr ?? a.name, title: a.name, url: `/authorities/${id}/` };
+      return { text: a.abbr ?? a.name, title: bareName(a), url: `/authorities/${id}/` };
     }),
     parties: item.parties,
-    fines: item.fines.map((f) => f.display),
+    // An amount never breaks across lines; a description is text like any other.
+    fines: item.fines.map((f) =>
+      f.kind === 'exact' || f.kind === 'range' ? unbroken(f.display) : f.display,
+    ),
     status: item.status && STATUS_LABELS.get(item.status),
     statusKey: item.status,
     effective: item.effective && formatDate(item.effective),

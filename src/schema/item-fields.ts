@@ -1,84 +1,10 @@
-import type { Fine } from '../domain/fines.js';
-import { findCurrency, unknownCurrency } from '../domain/currencies.js';
-import { FINE_FORMS, parseFineAmount, parseFineText } from '../domain/fines.js';
 import { valueProblem } from '../domain/text.js';
 import { isAbsoluteHttpUrl, isSafeUrl } from '../domain/urls.js';
 import { FieldReader, describe, isRecord } from './fields.js';
 import type { Source } from './item.js';
 import type { YamlPath } from './yaml.js';
 
-/** The two structured fields of an item: its fines and its sources. */
-
-export function readFines(r: FieldReader, raw: Record<string, unknown>): Fine[] {
-  const fines: Fine[] = [];
-  const currency = r.optionalString(raw, 'currency');
-  // The currency is checked once, where it is written, even when no fine needs it.
-  const known = currency === undefined || findCurrency(currency) !== undefined;
-  if (!known) {
-    const { reason, hint } = unknownCurrency(currency);
-    r.fail(['currency'], 'fine-currency', reason, hint);
-  }
-  for (const { value, path } of r.list(raw, 'fine')) {
-    // A fine that leans on a currency reported above is not reported again.
-    if (!known && (typeof value === 'number' || (isRecord(value) && value.currency === undefined)))
-      continue;
-    const result = readFine(r, value, path, known ? currency : undefined);
-    if (result) fines.push(result);
-  }
-  if (currency !== undefined && raw.fine === undefined)
-    r.fail(['currency'], 'field-unused', '"currency" is given but there is no "fine"');
-  return fines;
-}
-
-function readFine(
-  r: FieldReader,
-  value: unknown,
-  path: YamlPath,
-  currency: string | undefined,
-): Fine | undefined {
-  let result;
-  if (typeof value === 'string') {
-    result = parseFineText(value, currency);
-  } else if (typeof value === 'number') {
-    if (currency === undefined)
-      return r.fail(
-        path,
-        'fine-currency',
-        `the fine ${r.yaml.written(path) ?? value} has no currency`,
-        `write it with its currency, e.g. fine: "RMB ${r.yaml.written(path) ?? value}", or add currency: RMB`,
-      );
-    // Read from what was typed: YAML reads 2.000 as the float 2.
-    result = parseFineAmount(value, currency, r.yaml.written(path));
-  } else if (isRecord(value)) {
-    r.denyUnknown(value, ['amount', 'currency'], path);
-    const amount = value.amount;
-    const cur = value.currency ?? currency;
-    if (typeof amount !== 'number' && typeof amount !== 'string')
-      return r.fail(
-        path,
-        'fine-invalid',
-        'the fine has no "amount"',
-        'write {amount: 300000, currency: RMB}',
-      );
-    if (typeof cur !== 'string')
-      return r.fail(
-        path,
-        'fine-currency',
-        'the fine has no "currency"',
-        'write {amount: 300000, currency: RMB}',
-      );
-    result = parseFineAmount(amount, cur, r.yaml.written([...path, 'amount']));
-  } else {
-    return r.fail(
-      path,
-      'fine-invalid',
-      `a fine must be text such as "RMB 300,000", not ${describe(value)}`,
-      `write ${FINE_FORMS}`,
-    );
-  }
-  if (!result.ok) return r.fail(path, result.code, result.reason, result.hint);
-  return result.fine;
-}
+/** An item's sources (its fines: fine-field.ts). */
 
 export function readSources(r: FieldReader, raw: Record<string, unknown>): Source[] {
   const value = raw.sources;

@@ -1,11 +1,12 @@
 import type { Section } from '../config.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import type { PartialDate } from '../domain/dates.js';
-import type { Fine } from '../domain/fines.js';
+import type { ItemFine } from '../domain/fine-forms.js';
 import { ID, SLUG, isSlug, slugFromPath, slugify, tooLong } from '../domain/slugs.js';
 import type { Document } from '../stages/read.js';
 import { FieldReader } from './fields.js';
-import { readFines, readSources } from './item-fields.js';
+import { readFines } from './fine-field.js';
+import { readSources } from './item-fields.js';
 import type { YamlPath } from './yaml.js';
 
 export const STATUSES = ['draft', 'adopted', 'effective', 'repealed'] as const;
@@ -27,7 +28,7 @@ export interface ItemData {
   category: string;
   authorities: string[];
   parties: string[];
-  fines: Fine[];
+  fines: ItemFine[];
   sources: Source[];
   status: Status | undefined;
   effective: PartialDate | undefined;
@@ -76,7 +77,7 @@ export const ITEM_FIELDS = [
 ] as const;
 
 /** Fields whose errors only the whole site can show (model stage): their positions are kept. */
-const LATE_CHECKED = ['bulletin', 'slug', 'aliases'] as const;
+const LATE_CHECKED = ['bulletin', 'slug', 'aliases', 'instrument'] as const;
 
 export interface ItemContext {
   sections: readonly Section[];

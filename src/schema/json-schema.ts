@@ -15,17 +15,36 @@ const DAY_OR_MONTH = {
 const ID = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
 const TEXT = { type: 'string', minLength: 1 };
 const TEXT_OR_LIST = { oneOf: [TEXT, { type: 'array', items: TEXT }] };
+const AMOUNT = { type: ['number', 'string'] };
 const FINE = {
   oneOf: [
     {
       type: 'string',
-      description: '"RMB 16.74 million", "RMB 300,000", "¥300,000", "USD 1.2 billion"',
+      description:
+        '"RMB 16.74 million", "RMB 300,000", "¥300,000", "USD 1.2 billion", or "undisclosed" for a fine whose amount was not made public',
     },
     { type: 'number', minimum: 0, description: 'an amount; needs "currency"' },
     {
       type: 'object',
-      properties: { amount: { type: ['number', 'string'] }, currency: TEXT },
-      required: ['amount', 'currency'],
+      description:
+        'an amount beside its currency (the item\'s "currency" when it has none); amount may be "undisclosed"',
+      properties: { amount: AMOUNT, currency: TEXT },
+      required: ['amount'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description: 'a fine known to lie between two exact amounts of one currency, min below max',
+      properties: { min: AMOUNT, max: AMOUNT, currency: TEXT },
+      required: ['min', 'max'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      description:
+        'a fine whose amount is known only in words ("Fine in five-digit amount"), shown as written',
+      properties: { description: TEXT, currency: TEXT },
+      required: ['description'],
       additionalProperties: false,
     },
   ],

@@ -13,6 +13,7 @@ import {
   type Site,
 } from '../model.js';
 import type { Authority } from '../schema/authorities.js';
+import type { Instrument } from '../schema/instruments.js';
 
 export interface ModelInput {
   /** Where pages keep work between builds (the engine's cache); in memory when absent. */
@@ -21,6 +22,7 @@ export interface ModelInput {
   today?: PartialDate;
   config: Config;
   authorities: Map<string, Authority>;
+  instruments?: ReadonlyMap<string, Instrument> | undefined;
   items: readonly LoadedItem[];
   bulletins: readonly LoadedBulletin[];
 }
@@ -59,6 +61,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
       continue;
     }
     bySlug.set(item.slug, item);
+    checkInstrument(item, input.instruments, diagnostics);
     const bulletin = assignBulletin(item, byMonth, bulletinById, diagnostics);
     if (bulletin) bulletinOf.set(item.file, bulletin);
     items.push(item);
@@ -90,6 +93,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
     site: {
       config,
       authorities: input.authorities,
+      instruments: input.instruments,
       items,
       bulletins,
       bySection,
@@ -101,6 +105,25 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
     },
     diagnostics,
   };
+}
+
+/** With a registry of instruments, an item names one of them (without one, any id will do). */
+function checkInstrument(
+  item: Item,
+  instruments: ReadonlyMap<string, Instrument> | undefined,
+  diagnostics: Diagnostic[],
+): void {
+  if (item.instrument === undefined || instruments === undefined) return;
+  if (instruments.has(item.instrument)) return;
+  diagnostics.push(
+    diagnostic(
+      item.file,
+      item.positions.instrument ?? { line: 1, column: 1 },
+      'instrument-unknown',
+      `unknown instrument "${item.instrument}"`,
+      `${didYouMean(item.instrument, [...instruments.keys()], 'instruments')} Instruments are defined in data/instruments.yaml.`,
+    ),
+  );
 }
 
 /** For each month, the bulletins whose period reaches into it, newest first. */

@@ -24,6 +24,9 @@
   // Columns that start from their largest value when first chosen.
   var DESCENDING_FIRST = { date: true, amount: true };
   var FIELDS = ['authority', 'year', 'currency', 'min', 'max'];
+  var anyUnknown = rows.some(function (row) {
+    return row.getAttribute('data-kind') !== 'exact';
+  });
   var state = { sort: 'date', order: 'desc' };
 
   // Sort keys, read once: the raw value in data-sort, or the cell's text.
@@ -78,31 +81,27 @@
     return BigInt((m[1] || '0') + fraction.slice(0, digits)) || 0n;
   }
 
-  /** The house style, as the page writes amounts: "RMB 16.74 million", "RMB 300,000". */
-  function format(scaled, currency, exponent) {
-    var label = (LABELS[currency] || currency) + ' ';
-    var minor = scaled / 10n ** BigInt(SCALE - exponent);
-    var unit = 10n ** BigInt(exponent);
-    // The same rules as src/domain/fines.ts: billions to three decimals, millions to two.
-    var scales = [
-      [1000000000n * unit, 3, ' billion'],
-      [1000000n * unit, 2, ' million'],
-    ];
-    for (var i = 0; i < scales.length; i++) {
-      var size = scales[i][0];
-      var places = BigInt(scales[i][1]);
-      var step = size / 10n ** places;
-      if (minor >= size && minor % step === 0n) {
-        var steps = minor / step;
-        var fraction = String(steps % 10n ** places)
-          .padStart(scales[i][1], '0')
-          .replace(/0+$/, '');
-        var whole = group(steps / 10n ** places);
-        return label + (fraction ? whole + '.' + fraction : whole) + scales[i][2];
-      }
-    }
-    var rest = minor % unit;
-    return label + group(minor / unit) + (rest ? '.' + String(rest).padStart(exponent, '0') : '');
+  // The page's one unit for each currency (data-styles: "EUR 0 2,ISK 6 2": the unit's
+  // zeros and the decimals), as src/domain/amount-style.ts chose it for every figure.
+  var STYLES = {};
+  (table.getAttribute('data-styles') || '').split(',').forEach(function (entry) {
+    var parts = entry.split(' ');
+    if (parts.length === 3) STYLES[parts[0]] = { zeros: Number(parts[1]), decimals: Number(parts[2]) };
+  });
+  var WORDS = { 6: 'million', 9: 'billion' };
+  var NBSP = '\u00a0';
+
+  /** A total as the page writes its figures: "EUR 1,234,567", "ISK 76.16 million" (rounded half up). */
+  function format(scaled, currency) {
+    var style = STYLES[currency] || { zeros: 0, decimals: SCALE };
+    var numerator = scaled * 10n ** BigInt(style.decimals);
+    var denominator = 10n ** BigInt(SCALE + style.zeros);
+    var n = (2n * numerator + denominator) / (2n * denominator);
+    var unit = 10n ** BigInt(style.decimals);
+    var number =
+      group(n / unit) + (style.decimals ? '.' + String(n % unit).padStart(style.decimals, '0') : '');
+    var word = WORDS[style.zeros];
+    return (LABELS[currency] || currency) + NBSP + number + (word ? NBSP + word : '');
   }
 
   function group(value) {
@@ -185,11 +184,14 @@
     form.elements.min.setAttribute('aria-invalid', String(min !== min));
     form.elements.max.setAttribute('aria-invalid', String(max !== max));
     var shown = 0;
+    var unknown = 0;
+    var bounded = typeof min === 'bigint' || typeof max === 'bigint';
     var totals = Object.create(null);
-    var exponents = Object.create(null);
     var currencies = [];
     rows.forEach(function (row) {
-      var exact = readExact(row.getAttribute('data-amount'));
+      // A fine whose amount is not known exactly is never added, nor compared with a bound.
+      var known = row.getAttribute('data-kind') === 'exact';
+      var exact = known ? readExact(row.getAttribute('data-amount')) : { value: 0n, exponent: 0 };
       var amount = exact.value;
       var currency = row.getAttribute('data-currency');
       var authorities = row.getAttribute('data-authorities');
@@ -200,14 +202,15 @@
             : (' ' + authorities + ' ').indexOf(' ' + state.authority + ' ') >= 0)) &&
         (!state.year || row.getAttribute('data-year') === state.year) &&
         (!state.currency || currency === state.currency) &&
+        (known || !bounded) &&
         (typeof min !== 'bigint' || amount >= min) &&
         (typeof max !== 'bigint' || amount <= max);
       row.hidden = !visible;
-      if (visible) {
-        shown += 1;
+      if (visible) shown += 1;
+      if (visible && !known) unknown += 1;
+      else if (visible) {
         if (!(currency in totals)) {
           totals[currency] = 0n;
-          exponents[currency] = exact.exponent;
           currencies.push(currency);
         }
         totals[currency] += amount;
@@ -232,11 +235,14 @@
     var invalid = min !== min || max !== max ? ' An amount could not be read: write it as 1000000 or 16.74m.' : '';
     status.textContent =
       (shown === rows.length
-        ? 'Showing all ' + rows.length + ' fines'
-        : 'Showing ' + shown + ' of ' + rows.length + ' fines') +
-      (shown ? ', totalling ' + list(currencies.sort(byRank).map(function (c) {
-        return format(totals[c], c, exponents[c]);
-      })) + '.' : '.') +
+        ? 'Showing all ' + group(rows.length) + ' fines'
+        : 'Showing ' + group(shown) + ' of ' + group(rows.length) + ' fines') +
+      (currencies.length ? ', totalling ' + list(currencies.sort(byRank).map(function (c) {
+        return format(totals[c], c);
+      })) : '') +
+      (unknown ? (currencies.length ? '; ' : ', ') + unknown + ' of an amount not known exactly, not in the total' : '') +
+      '.' +
+      (bounded && anyUnknown ? ' Fines of an amount not known exactly are left out while an amount is set.' : '') +
       invalid;
     if (remember) toAddress();
   }

@@ -69,16 +69,25 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     if (work) removeSite(work);
   });
 
-  const visible = (column: number) =>
-    page.locator(`#fines-table tbody tr:not([hidden]) td:nth-child(${column})`).allTextContents();
+  // Amounts are written with no-break spaces; compared here as plain text.
+  const visible = async (column: number) =>
+    (
+      await page
+        .locator(`#fines-table tbody tr:not([hidden]) td:nth-child(${column})`)
+        .allTextContents()
+    ).map((text) => text.replace(/\u00a0/g, ' '));
   const query = () => new URL(page.url()).searchParams.toString();
+  /** The status line as text: its figures are written with no-break spaces. */
+  const status = async () =>
+    ((await page.locator('#fines-status').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
   it('sorts the table by a column, both ways, keeping the order in the address', async () => {
     await page.goto(`${base}fines/`);
     await expect
-      .poll(() => page.locator('#fines-status').textContent())
+      .poll(status)
+      // In the page's own unit for each currency, as its tables write them.
       .toBe(
-        'Showing all 8 fines, totalling RMB 26,271.59 million, EUR 150 million and USD 150 million.',
+        'Showing all 8 fines, totalling RMB 26,271,590,000, EUR 150.00 million and USD 150.00 million.',
       );
     expect(await page.locator('#fines-filter').isVisible()).toBe(true);
     const amount = page.locator('th[data-key="amount"]');
@@ -87,14 +96,15 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBeNull();
     // Within each currency, largest first; the currencies keep the page's order.
     expect(await visible(4)).toEqual([
-      'RMB 18.228 billion',
-      'RMB 8.026 billion',
-      'RMB 16.74 million',
+      // The page's one unit for each currency: RMB in full, EUR and USD in millions.
+      'RMB 18,228,000,000',
+      'RMB 8,026,000,000',
+      'RMB 16,740,000',
       'RMB 500,000',
       'RMB 300,000',
       'RMB 50,000',
-      'EUR 150 million',
-      'USD 150 million',
+      'EUR 150.00 million',
+      'USD 150.00 million',
     ]);
     expect(query()).toBe('sort=amount&order=desc');
     await amount.getByRole('button').click();
@@ -112,9 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
   it('filters by authority, year, currency and amount, and a reload keeps the view', async () => {
     await page.goto(`${base}fines/`);
     await page.selectOption('#fines-authority', 'samr');
-    await expect
-      .poll(() => page.locator('#fines-status').textContent())
-      .toBe('Showing 2 of 8 fines, totalling RMB 18,228.5 million.');
+    await expect.poll(status).toBe('Showing 2 of 8 fines, totalling RMB 18,228,500,000.');
     expect(query()).toBe('authority=samr');
     await page.selectOption('#fines-authority', '');
     await page.selectOption('#fines-year', '2022');

@@ -30,7 +30,8 @@ describe('parseFineText: every form a source writes, read exactly', () => {
     ['300000 yuan', 'CNY 300000.00', 'RMB 300,000'],
     ['USD 8.026 billion', 'USD 8026000000.00', 'USD 8.026 billion'],
     ['EUR 1,234 million', 'EUR 1234000000.00', 'EUR 1.234 billion'],
-    ['GBP 18,228.5 million', 'GBP 18228500000.00', 'GBP 18,228.5 million'],
+    // A billion or more that three decimals of a billion cannot write: every digit.
+    ['GBP 18,228.5 million', 'GBP 18228500000.00', 'GBP 18,228,500,000'],
     ['EUR 4,800', 'EUR 4800.00', 'EUR 4,800'],
     ['EUR 2,000', 'EUR 2000.00', 'EUR 2,000'],
     // Chinese units
@@ -224,7 +225,13 @@ describe('parseFineAmount: an amount beside its currency', () => {
     const r = parseFineAmount(16_740_000, 'RMB', '16740000');
     expect(r).toEqual({
       ok: true,
-      fine: { minor: 1_674_000_000n, exponent: 2, currency: 'CNY', display: 'RMB 16.74 million' },
+      fine: {
+        kind: 'exact',
+        minor: 1_674_000_000n,
+        exponent: 2,
+        currency: 'CNY',
+        display: 'RMB 16.74 million',
+      },
     });
     expect(parseFineAmount(16.74, 'EUR', '16.74')).toMatchObject({
       ok: true,
@@ -307,7 +314,8 @@ describe('formatAmount', () => {
     [1_230_000_00n, 2, '1.23 million'],
     [2_500_000_000_00n, 2, '2.5 billion'],
     [8_026_000_000_00n, 2, '8.026 billion'],
-    [18_228_500_000_00n, 2, '18,228.5 million'],
+    [18_228_500_000_00n, 2, '18,228,500,000'],
+    [999_990_000_00n, 2, '999.99 million'],
     [1_234_567_000_000_00n, 2, '1,234.567 billion'],
     [300_000n, 0, '300,000'],
     [1_500_000n, 0, '1.5 million'],

@@ -83,7 +83,10 @@ describe('gazette init', () => {
     expect(item.querySelector('h1')?.textContent).toBe(
       'CNIL Fines Google EUR 150 Million over Cookie Refusal',
     );
-    expect(item.querySelector('.fine dd')?.textContent).toBe('EUR 90 million + EUR 60 million');
+    // Each amount unbroken (no-break spaces), the two joined by ordinary ones.
+    expect(item.querySelector('.fine dd')?.textContent).toBe(
+      'EUR\u00a090\u00a0million + EUR\u00a060\u00a0million',
+    );
     const home = page(site, 'dist/index.html');
     expect(home.querySelector('h1')?.textContent).toContain('January 2022');
     expect(home.querySelectorAll('section.notes li').length).toBe(2);

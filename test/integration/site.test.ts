@@ -99,9 +99,10 @@ describe('the reference bulletin', () => {
     const meta = doc.querySelector('.meta')!.textContent!.replace(/\s+/g, ' ');
     expect(meta).toContain('January 2022');
     expect(meta).not.toMatch(/January \d+, 2022/);
-    expect(doc.querySelector('.meta .fine dd')!.textContent).toBe('RMB 300,000');
+    // An amount never breaks across lines: its spaces are no-break spaces.
+    expect(doc.querySelector('.meta .fine dd')!.textContent).toBe('RMB\u00a0300,000');
     const boea = page(out('a'), 'items/bank-of-east-asia-credit-information-fine/index.html');
-    expect(boea.querySelector('.meta .fine dd')!.textContent).toBe('RMB 16.74 million');
+    expect(boea.querySelector('.meta .fine dd')!.textContent).toBe('RMB\u00a016.74\u00a0million');
   });
 
   it('numbers notes from 1 on an item page, with previous/next in its section', () => {

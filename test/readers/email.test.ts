@@ -92,7 +92,7 @@ describe('/bulletins/<id>/email.html', () => {
     const titles = [...doc.querySelectorAll('h3 a')].map((a) => a.textContent);
     expect(titles[0]).toBe('Rules on Data; Export, Security & <Review> \\ Part 1');
     expect(titles).toHaveLength(5);
-    expect(doc.querySelector('.fine')!.textContent).toBe('RMB 16.74 million');
+    expect(doc.querySelector('.fine')!.textContent).toBe('RMB\u00a016.74\u00a0million');
   });
 
   it('one per bulletin, byte-identical on every build', () => {

@@ -34,6 +34,7 @@ import {
 const FIXTURE = join(import.meta.dirname, '../fixtures/readers-b');
 
 const fine = (cents: number | bigint, currency = 'CNY'): Fine => ({
+  kind: 'exact',
   minor: BigInt(cents),
   exponent: 2,
   currency,
@@ -73,11 +74,13 @@ describe('decimalAmount and formatTotal: exact at any size', () => {
   ];
   it.each(cases)('%s cents', (cents, decimal, text) => {
     expect(decimalAmount(cents, 2)).toBe(decimal);
-    expect(formatTotal({ count: 1, minor: cents, exponent: 2 }, 'USD')).toBe(`USD ${text}`);
+    expect(formatTotal({ count: 1, minor: cents, exponent: 2, unknown: 0 }, 'USD')).toBe(
+      `USD ${text}`,
+    );
   });
   it('writes a total in the same house style as a single fine', () => {
     for (const cents of [0, 1, 99, 100, 30_000_000, 1_674_000_000, 802_600_000_000, 123_456_789]) {
-      const total = { count: 1, minor: BigInt(cents), exponent: 2 };
+      const total = { count: 1, minor: BigInt(cents), exponent: 2, unknown: 0 };
       expect(formatTotal(total, 'CNY')).toBe(`RMB ${formatAmount(BigInt(cents), 2)}`);
     }
   });
@@ -300,7 +303,9 @@ describe('the fines tracker of a site with known fines', () => {
 
   it('adds up each currency exactly, by year', () => {
     expect(totals('fines-by-year')).toEqual({
-      heads: ['Year', 'Total in RMB', 'Total in EUR', 'Total in USD'],
+      // One unit per currency on the page: RMB in full (its smallest fine is under a
+      // million), EUR and USD in millions.
+      heads: ['Year', 'Total (RMB)', 'Total (EUR million)', 'Total (USD million)'],
       rows: {
         '2022': ['17090000.00', '150000000.00', '150000000.00'],
         '2021': ['18228500000.00', '', ''],
@@ -345,7 +350,8 @@ describe('the fines tracker of a site with known fines', () => {
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2022-01');
     const amount = first.querySelectorAll('td')[3]!;
     expect(amount.className).toBe('num');
-    expect(amount.textContent).toBe('RMB 16.74 million');
+    expect(amount.textContent).toBe('RMB\u00a016,740,000');
+    expect(amount.getAttribute('title')).toBe('RMB 16.74 million');
     expect(amount.getAttribute('data-sort')).toBe('0000000000000000167400000000');
     expect(first.querySelector('td:last-child a')!.getAttribute('href')).toBe(
       '../items/bank-two-fines/',
@@ -353,7 +359,7 @@ describe('the fines tracker of a site with known fines', () => {
     const joint = rows.find((r) => r.getAttribute('data-authorities') === 'cac samr')!;
     expect(joint.querySelectorAll('td')[1]!.textContent).toBe('Shop "Best", Co., Ltd.');
     const none = rows.find((r) => r.getAttribute('data-authorities') === '')!;
-    expect(none.querySelectorAll('td')[3]!.textContent).toBe('RMB 300,000');
+    expect(none.querySelectorAll('td')[3]!.textContent).toBe('RMB\u00a0300,000');
   });
 
   it('offers labelled filters, hidden until the script runs, and loads the script on this page only', () => {
@@ -391,13 +397,13 @@ describe('the fines tracker of a site with known fines', () => {
     }
     const rmb = charts[0]!;
     expect(rmb.querySelector('desc')!.textContent).toContain(
-      'The highest is 2021: RMB 18,228.5 million in 2 fines.',
+      'The highest is 2021: RMB\u00a018,228,500,000 in 2 fines.',
     );
     expect([...rmb.querySelectorAll('.chart-bars rect title')].map((t) => t.textContent)).toEqual([
-      '2019: RMB 8.026 billion (1 fine)',
+      '2019: RMB\u00a08,026,000,000 (1 fine)',
       '2020: RMB 0 (0 fines)',
-      '2021: RMB 18,228.5 million (2 fines)',
-      '2022: RMB 17.09 million (3 fines)',
+      '2021: RMB\u00a018,228,500,000 (2 fines)',
+      '2022: RMB\u00a017,090,000 (3 fines)',
     ]);
   });
 
@@ -438,14 +444,14 @@ describe('the fines tracker of a site with known fines', () => {
     expect(data.fines).toHaveLength(8);
     expect(data.currencies).toEqual(['CNY', 'EUR', 'USD']);
     expect(data.totals.byCurrency).toEqual([
-      { currency: 'CNY', count: 6, amount: '26271590000.00' },
-      { currency: 'EUR', count: 1, amount: '150000000.00' },
-      { currency: 'USD', count: 1, amount: '150000000.00' },
+      { currency: 'CNY', count: 6, amount: '26271590000.00', unknown: 0 },
+      { currency: 'EUR', count: 1, amount: '150000000.00', unknown: 0 },
+      { currency: 'USD', count: 1, amount: '150000000.00', unknown: 0 },
     ]);
     expect(data.totals.byYear.map((y: { year: number }) => y.year)).toEqual([2019, 2021, 2022]);
     expect(data.totals.byAuthority[0]).toEqual({
       authority: null,
-      totals: [{ currency: 'CNY', count: 1, amount: '300000.00' }],
+      totals: [{ currency: 'CNY', count: 1, amount: '300000.00', unknown: 0 }],
     });
     expect(data.authorities.cnil).toEqual({
       name: "Commission nationale de l'informatique et des libertés",
