@@ -29,6 +29,11 @@ export async function discover(root: string): Promise<SiteFiles> {
     files.diagnostics.push(folder);
     return files;
   }
+  // A file where items/ or bulletins/ belongs would hide every item or bulletin.
+  for (const dir of [ITEMS_DIR, BULLETINS_DIR]) {
+    const problem = checkFolder(root, dir.slice(0, -1));
+    if (problem?.code === 'file-unreadable') files.diagnostics.push(problem);
+  }
   const entries = await fg.glob('content/**', {
     cwd: root,
     onlyFiles: false,
@@ -93,6 +98,8 @@ export function classify(
  */
 export function discoverPath(root: string, path: string): Found | undefined {
   if (checkFolder(root, 'content')) return undefined;
+  // content/items or content/bulletins itself: the whole tree decides.
+  if (`${path}/` === ITEMS_DIR || `${path}/` === BULLETINS_DIR) return undefined;
   const stat = lstatSync(join(root, path), { throwIfNoEntry: false });
   if (!stat || stat.isDirectory()) return undefined;
   if (path.split('/').some((part) => part.startsWith('.'))) return { kind: 'none' };

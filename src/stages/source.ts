@@ -1,4 +1,4 @@
-import { lstatSync, readdir, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdir, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 
@@ -10,6 +10,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 
 export function unreadable(file: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'ENOTDIR') return notAFolder(file, 'part of this path is a file');
   return diagnostic(
     file,
     START,
@@ -20,6 +21,17 @@ export function unreadable(file: string, error: unknown): Diagnostic {
     code === 'EISDIR'
       ? 'rename or remove the folder'
       : 'check its permissions: whoever runs gazette must be able to read it',
+  );
+}
+
+/** A file (or something else that is no folder) where the site needs a folder. */
+function notAFolder(path: string, what = 'this is a file'): Diagnostic {
+  return diagnostic(
+    path,
+    START,
+    'file-unreadable',
+    `${what}, where gazette expects a folder`,
+    'rename or remove the file that stands where the folder belongs',
   );
 }
 
@@ -51,14 +63,25 @@ export function checkLink(root: string, realRoot: string, path: string): Diagnos
 }
 
 /**
- * A top-level folder of the site (`content`, `data`, `templates`, `public`):
- * a link to it is followed only when it stays inside the site. Returns a
- * problem, or undefined when the folder is fine (or absent).
+ * A folder of the site (`content`, `templates`, `public`, `content/items`…):
+ * a link to it is followed only when it stays inside the site, and it must
+ * be a folder. Returns a problem, or undefined when the folder is fine (or
+ * absent).
  */
 export function checkFolder(root: string, name: string): Diagnostic | undefined {
-  const stat = lstatSync(join(root, name), { throwIfNoEntry: false });
-  if (!stat?.isSymbolicLink()) return undefined;
-  return checkLink(root, realpathSync(root), name);
+  let stat;
+  try {
+    stat = lstatSync(join(root, name), { throwIfNoEntry: false });
+  } catch (error) {
+    return unreadable(name, error);
+  }
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) {
+    const link = checkLink(root, realpathSync(root), name);
+    if (link) return link;
+    stat = statSync(join(root, name));
+  }
+  return stat.isDirectory() ? undefined : notAFolder(name);
 }
 
 /** A site file's bytes (`file` relative to the root), refusing links out of the site. */
