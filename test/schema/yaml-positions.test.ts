@@ -87,3 +87,18 @@ describe('positions are computed only when asked for', () => {
     expect(composed).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('syntax errors are placed on their own line', () => {
+  it('after a token the parser could not read, the later lines still count (found by npm run fuzz)', () => {
+    const text = '}  - id: legislation\n  - id: enforcement\n';
+    const { diagnostics } = parseYaml('gazette.config.yaml', text);
+    expect(diagnostics.length).toBeGreaterThan(1);
+    const lines = text.split('\n');
+    for (const d of diagnostics) {
+      expect(d.line).toBeLessThanOrEqual(lines.length);
+      expect(d.column).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+    }
+    // The second line's "id: enforcement" is reported there, not at column 28 of line 1.
+    expect(diagnostics.some((d) => d.line === 2)).toBe(true);
+  });
+});
