@@ -8,9 +8,14 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
  * link), never as an exception.
  */
 
-export function unreadable(file: string, error: unknown): Diagnostic {
+export function unreadable(file: string, error: unknown, root?: string): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  if (code === 'ENOTDIR') return notAFolder(file, 'part of this path is a file');
+  if (code === 'ENOTDIR') {
+    const blocking = root === undefined ? undefined : inTheWay(root, file);
+    return blocking === undefined
+      ? notAFolder(file, 'part of this path is a file')
+      : notAFolder(blocking, 'this is a file', ` (holding ${file})`);
+  }
   return diagnostic(
     file,
     START,
@@ -24,13 +29,27 @@ export function unreadable(file: string, error: unknown): Diagnostic {
   );
 }
 
+/** The first folder of `file`'s path that is something else (`data` for `data/authorities.yaml`). */
+function inTheWay(root: string, file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const path = parts.slice(0, i).join('/');
+    try {
+      if (!statSync(join(root, path)).isDirectory()) return path;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** A file (or something else that is no folder) where the site needs a folder. */
-function notAFolder(path: string, what = 'this is a file'): Diagnostic {
+function notAFolder(path: string, what = 'this is a file', holding = ''): Diagnostic {
   return diagnostic(
     path,
     START,
     'file-unreadable',
-    `${what}, where gazette expects a folder`,
+    `${what}, where gazette expects a folder${holding}`,
     'rename or remove the file that stands where the folder belongs',
   );
 }
@@ -97,7 +116,7 @@ export function readSource(
     }
     return { bytes: readFileSync(join(root, file)), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [unreadable(file, error)] };
+    return { diagnostics: [unreadable(file, error, root)] };
   }
 }
 
