@@ -43,6 +43,17 @@ function inTheWay(root: string, file: string): string | undefined {
   return undefined;
 }
 
+/** A named pipe, a socket or a device where a file should be: reading it could wait forever. */
+function special(file: string): Diagnostic {
+  return diagnostic(
+    file,
+    START,
+    'file-unreadable',
+    'this is not an ordinary file but a named pipe, a socket or a device: reading it could wait forever',
+    'replace it with an ordinary file',
+  );
+}
+
 /** A file (or something else that is no folder) where the site needs a folder. */
 function notAFolder(path: string, what = 'this is a file', holding = ''): Diagnostic {
   return diagnostic(
@@ -114,6 +125,8 @@ export function readSource(
       const problem = checkLink(root, realRoot, file);
       if (problem) return { diagnostics: [problem] };
     }
+    const stat = statSync(join(root, file));
+    if (!stat.isFile() && !stat.isDirectory()) return { diagnostics: [special(file)] };
     return { bytes: readFileSync(join(root, file)), diagnostics: [] };
   } catch (error) {
     return { diagnostics: [unreadable(file, error, root)] };
