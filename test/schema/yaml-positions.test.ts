@@ -102,3 +102,13 @@ describe('syntax errors are placed on their own line', () => {
     expect(diagnostics.some((d) => d.line === 2)).toBe(true);
   });
 });
+
+describe('each syntax error is reported once', () => {
+  it('two errors about the one unclosed bracket are one diagnostic (found by npm run fuzz)', () => {
+    const text = 'title: Fines\n  - {amount: "300,000", currency: RMB}\n  - {amount: 12.5}\n';
+    const { diagnostics } = parseYaml('x.md', text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const keys = diagnostics.map((d) => JSON.stringify(d));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
