@@ -373,8 +373,12 @@ export class Engine {
     const { drafts = false, future: withFuture = false, today } = this.options;
     const items: LoadedItem[] = [];
     const future: Item[] = [];
+    // Appended one by one: a file with 150,000 problems is more arguments than a call can take.
+    const report = (list: readonly Diagnostic[]) => {
+      for (const d of list) problems.push(d);
+    };
     for (const { result } of this.items.values()) {
-      problems.push(...result.diagnostics);
+      report(result.diagnostics);
       const item = result.value;
       if (!item || (item.draft && !drafts)) continue;
       if (!withFuture && sortKey(item.date) > sortKey(today) && !isPeriodOf(item.date, today)) {
@@ -385,7 +389,7 @@ export class Engine {
     }
     const bulletins: LoadedBulletin[] = [];
     for (const { result } of this.bulletins.values()) {
-      problems.push(...result.diagnostics);
+      report(result.diagnostics);
       if (result.value && (drafts || !result.value.draft)) bulletins.push(result.value);
     }
     const model = buildModel({
@@ -394,11 +398,9 @@ export class Engine {
       items,
       bulletins,
     });
-    problems.push(...model.diagnostics);
+    report(model.diagnostics);
     if (problems.length === 0) {
-      problems.push(
-        ...siteAddressConflicts(model.site, this.theme!.theme, this.publicFiles!.files),
-      );
+      report(siteAddressConflicts(model.site, this.theme!.theme, this.publicFiles!.files));
     }
     return { site: problems.length === 0 ? model.site : undefined, problems, future };
   }
