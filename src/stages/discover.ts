@@ -100,7 +100,12 @@ export function discoverPath(root: string, path: string): Found | undefined {
   if (checkFolder(root, 'content')) return undefined;
   // content/items or content/bulletins itself: the whole tree decides.
   if (`${path}/` === ITEMS_DIR || `${path}/` === BULLETINS_DIR) return undefined;
-  const stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+  let stat;
+  try {
+    stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+  } catch {
+    return undefined; // a folder of its path became a file (ENOTDIR): the whole tree decides
+  }
   if (!stat || stat.isDirectory()) return undefined;
   if (path.split('/').some((part) => part.startsWith('.'))) return { kind: 'none' };
   const realRoot = realpathSync(root);

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDev, type DevHandle } from '../../src/commands/dev.js';
-import type { Update } from '../../src/dev/session.js';
+import { DevSession, type Update } from '../../src/dev/session.js';
 import { build } from '../../src/api.js';
 import { MemoryWriter } from '../../src/output/memory.js';
 import { AUTHORITIES, BULLETIN, item, makeSite, removeSite, writeFiles } from '../helpers.js';
@@ -295,6 +295,30 @@ describe('gazette dev', () => {
     expect((await get(handle.port, '/items/e/')).status).toBe(404);
     expect((await get(handle.port, '/bulletins/2022-02/')).body).not.toContain('Delta new');
     expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
+  });
+
+  it('takes in a file where content/items was, and the folder back (found by npm run fuzz)', async () => {
+    const dir = (root = site());
+    const session = new DevSession({ root: dir, cacheDir: false });
+    expect((await session.start()).diagnostics).toEqual([]);
+    const paths = [
+      'content/items/a.md',
+      'content/items/b.md',
+      'content/items/c.md',
+      'content/items',
+    ];
+    const items = join(dir, 'content/items');
+    renameSync(items, join(dir, 'items-aside'));
+    writeFileSync(items, 'not a folder\n');
+    // The watcher reports the old files' paths, which now run through a file (ENOTDIR).
+    const broken = await session.update(paths);
+    expect(broken.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+      'content/items file-unreadable',
+    ]);
+    rmSync(items);
+    renameSync(join(dir, 'items-aside'), items);
+    expect((await session.update(paths)).diagnostics).toEqual([]);
+    expect(session.snapshot()).toEqual(await fullBuild(dir));
   });
 
   it('survives a burst of 100 saves and ends with the last one', async () => {
