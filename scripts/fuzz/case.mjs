@@ -73,6 +73,7 @@ export async function runCase(targets, env, kase, { slowMs = 4000 } = {}) {
   cpSync(env.golden.out, out, { recursive: true });
   if (options.cache) cpSync(env.golden.cache, cache, { recursive: true });
   const cacheDir = options.cache ? cache : false;
+  const flags = { drafts: options.drafts, future: options.future, baseUrl: options.baseUrl };
 
   const fail = (check, message, detail, key = check) =>
     failures.push({ check, message, detail, key });
@@ -93,12 +94,12 @@ export async function runCase(targets, env, kase, { slowMs = 4000 } = {}) {
   const validate = (outcome, where) =>
     failures.push(...diagnosticProblems(outcome, { root, isCode: targets.isCode, where }));
 
-  const checked = await timed('check', () => targets.check({ root, out, cacheDir }));
+  const checked = await timed('check', () => targets.check({ root, out, cacheDir, ...flags }));
   if (checked.error) threw('check-threw', checked.error);
   else validate(checked.value, 'check');
 
   const before = hashFolder(out);
-  const built = await timed('build', () => targets.build({ root, out, cacheDir }));
+  const built = await timed('build', () => targets.build({ root, out, cacheDir, ...flags }));
   const beside = readdirSync(caseDir).filter((n) => n.startsWith('out.gazette-'));
   if (beside.length > 0)
     fail('output-beside', `the build left ${beside.join(', ')} beside the output`);
@@ -125,7 +126,11 @@ export async function runCase(targets, env, kase, { slowMs = 4000 } = {}) {
       onlyBuild: diff.onlySecond,
     });
   }
-  if (options.cli && checked.value) await cli(targets, root, checked.value, fail, threw, timed);
+  if (options.cli && checked.value)
+    await cli(targets, root, checked.value, fail, threw, timed, [
+      ...(options.drafts ? ['--drafts'] : []),
+      ...(options.future ? ['--future'] : []),
+    ]);
   if (options.dev && checked.value)
     await dev(targets, env, kase, caseDir, checked.value, {
       fail,
@@ -156,11 +161,11 @@ export async function runCase(targets, env, kase, { slowMs = 4000 } = {}) {
 }
 
 /** `gazette check --format json`: its exit status and its errors agree with the API's outcome. */
-async function cli(targets, root, outcome, fail, threw, timed) {
+async function cli(targets, root, outcome, fail, threw, timed, switches) {
   let stdout = '';
   const io = { out: (t) => (stdout += `${t}\n`), err: () => {} };
   const ran = await timed('cli', () =>
-    targets.main(['check', '--root', root, '--format', 'json', '--no-cache'], io),
+    targets.main(['check', '--root', root, '--format', 'json', '--no-cache', ...switches], io),
   );
   if (ran.error) return threw('cli-threw', ran.error);
   const n = outcome.diagnostics.length;
@@ -194,7 +199,12 @@ async function dev(targets, env, kase, caseDir, expected, { fail, threw, timed, 
   writeTree(root, env.base);
   let session;
   const started = await timed('dev-start', async () => {
-    session = new targets.DevSession({ root, cacheDir: false });
+    session = new targets.DevSession({
+      root,
+      cacheDir: false,
+      drafts: kase.options.drafts,
+      future: kase.options.future,
+    });
     return session.start();
   });
   if (started.error) return threw('dev-threw', started.error);

@@ -8,6 +8,19 @@ import { FRONT_OPS } from './ops-front.mjs';
 import { TREE_OPS } from './ops-tree.mjs';
 import { clone } from './tree.mjs';
 
+const BASE_URLS = [
+  'https://example.org/',
+  '/digest/',
+  'https://example.org/a b/',
+  '//evil.example/',
+  'ftp://x/',
+  'https://user@x.org/',
+  'relative',
+  '',
+  'https://x.org/?q',
+  'https://例子.测试/',
+];
+
 export const OPS = [...FRONT_OPS, ...BODY_OPS, ...DATA_OPS, ...TREE_OPS];
 
 /** A size for a scalable operator in a random case: log-uniform up to a quarter of its largest. */
@@ -24,7 +37,7 @@ function pickOp(r, ops) {
 
 /**
  * Case `index` of the run `seed`: { index, tree, steps (what was done, in
- * words), options: { cache, cli, dev } }. `ops` replaces the operators
+ * words), options: { cache, cli, dev, drafts, future, baseUrl } }. `ops` replaces the operators
  * (the harness's own test plants one).
  */
 export function makeCase(base, seed, index, { ops = OPS, devShare = 0.15, cliShare = 0.25 } = {}) {
@@ -38,7 +51,16 @@ export function makeCase(base, seed, index, { ops = OPS, devShare = 0.15, cliSha
     const what = op.apply(r, tree, n);
     if (what) steps.push(what);
   }
-  const options = { cache: r.chance(0.5), cli: r.chance(cliShare), dev: r.chance(devShare) };
+  // The command line's switches: --drafts, --future, and --base-url (which check has not).
+  const baseUrl = r.chance(0.08) ? r.pick(BASE_URLS) : undefined;
+  const options = {
+    cache: r.chance(0.5),
+    cli: baseUrl === undefined && r.chance(cliShare),
+    dev: baseUrl === undefined && r.chance(devShare),
+    drafts: r.chance(0.2),
+    future: r.chance(0.2),
+    baseUrl,
+  };
   return { seed, index, tree, steps, options };
 }
 

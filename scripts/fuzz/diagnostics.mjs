@@ -47,7 +47,7 @@ export function diagnosticProblems(outcome, { root, isCode, where }) {
     if (d.hint !== undefined && (typeof d.hint !== 'string' || d.hint.trim() === ''))
       bad('diagnostic-message', 'a hint that is not text', d);
     if (d.code === 'root-missing' || d.file === '--base-url') return;
-    if (d.file.startsWith('/') || d.file.includes('\\') || d.file.split('/').includes('..'))
+    if (d.file.startsWith('/') || d.file.split('/').includes('..'))
       return bad('diagnostic-file', `file ${JSON.stringify(d.file)} is not a path in the site`, d);
     const abs = join(root, d.file);
     let stat;

@@ -351,7 +351,8 @@ export const TREE_OPS = [
   {
     name: 'tree.many',
     weight: 1,
-    scale: [20, 1000],
+    // Both sizes of the scaling check at or over the 600 files from which loading takes a second thread.
+    scale: [150, 2400],
     apply: (r, tree, n) => {
       const from = pickItem(r, tree);
       if (!from) return false;

@@ -87,7 +87,7 @@ export async function fuzz({
     // Shrink for the failure that says most: an exception or a hang before its consequences.
     const target = [...fresh].sort((a, b) => rank(a) - rank(b))[0];
     const options = {
-      cache: kase.options.cache,
+      ...kase.options,
       cli:
         target.check.startsWith('cli') || target.check === 'exit-status' ? kase.options.cli : false,
       dev: target.check.startsWith('dev') ? kase.options.dev : false,

@@ -13,8 +13,8 @@ export async function scaling({
   ops,
   seed = '1',
   factor = 4,
-  limit = 8,
-  floorMs = 150,
+  limit = 6,
+  floorMs = 300,
   log = () => {},
 }) {
   const time = async (kase) => {
