@@ -44,7 +44,7 @@ function inTheWay(root: string, file: string): string | undefined {
 }
 
 /** A named pipe, a socket or a device where a file should be: reading it could wait forever. */
-function special(file: string): Diagnostic {
+export function notOrdinary(file: string): Diagnostic {
   return diagnostic(
     file,
     START,
@@ -126,7 +126,7 @@ export function readSource(
       if (problem) return { diagnostics: [problem] };
     }
     const stat = statSync(join(root, file));
-    if (!stat.isFile() && !stat.isDirectory()) return { diagnostics: [special(file)] };
+    if (!stat.isFile() && !stat.isDirectory()) return { diagnostics: [notOrdinary(file)] };
     return { bytes: readFileSync(join(root, file)), diagnostics: [] };
   } catch (error) {
     return { diagnostics: [unreadable(file, error, root)] };
