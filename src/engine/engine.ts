@@ -515,8 +515,12 @@ export class Engine {
     const items: LoadedItem[] = [];
     const future: Item[] = [];
     const leftOut: string[] = [];
+    // Appended one by one: a file with 150,000 problems is more arguments than a call can take.
+    const report = (list: readonly Diagnostic[]) => {
+      for (const d of list) problems.push(d);
+    };
     for (const { result } of this.items.values()) {
-      problems.push(...result.diagnostics);
+      report(result.diagnostics);
       const item = result.value;
       if (!item) continue;
       if (item.draft && !drafts) {
@@ -531,7 +535,7 @@ export class Engine {
     }
     const bulletins: LoadedBulletin[] = [];
     for (const { result } of this.bulletins.values()) {
-      problems.push(...result.diagnostics);
+      report(result.diagnostics);
       if (result.value?.draft && !drafts) leftOut.push(result.value.file);
       else if (result.value) bulletins.push(result.value);
     }
@@ -544,7 +548,7 @@ export class Engine {
       items,
       bulletins,
     });
-    problems.push(...model.diagnostics);
+    report(model.diagnostics);
     return {
       site: problems.length === 0 ? model.site : undefined,
       problems,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Eta } from 'eta/core';
+import { Eta, type TemplateFunction } from 'eta/core';
 import fg from 'fast-glob';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { checkFolder, checkLink, reportingFs, unreadable } from './source.js';
@@ -97,7 +97,7 @@ export function loadTheme(root: string): Theme {
       hash.update(text).update('\0');
       if (shown.startsWith('templates/')) texts.set(shown, text);
       try {
-        eta.loadTemplate(name, text);
+        eta.loadTemplate(name, attributed(name, eta.compile(text)));
       } catch (error) {
         diagnostics.push(syntaxProblem(shown, text, error as Error));
       }
@@ -123,10 +123,35 @@ export function loadTheme(root: string): Theme {
       try {
         return eta.render(`@${name}`, data);
       } catch (error) {
-        const file = sources.get(`@${name}`) ?? `templates/${name}.eta`;
-        throw new TemplateError(renderProblem(file, name, texts.get(file), error as Error));
+        // Where it failed: the innermost template (an included layout or partial), not the page's.
+        const failure =
+          error instanceof TemplateFailure ? error : new TemplateFailure(`@${name}`, error);
+        const inner = failure.template.slice(1);
+        const file = sources.get(failure.template) ?? `templates/${inner}.eta`;
+        throw new TemplateError(renderProblem(file, inner, texts.get(file), failure.thrown));
       }
     },
+  };
+}
+
+/** What a template threw, with the name of the template it was thrown in. */
+class TemplateFailure extends Error {
+  constructor(
+    readonly template: string,
+    readonly thrown: unknown,
+  ) {
+    super(`failed in ${template}`);
+  }
+}
+
+/** A compiled template that names itself in what it throws, unless a template it includes did. */
+function attributed(name: string, template: TemplateFunction): TemplateFunction {
+  return function (this: Eta, data, options) {
+    try {
+      return template.call(this, data, options);
+    } catch (error) {
+      throw error instanceof TemplateFailure ? error : new TemplateFailure(name, error);
+    }
   };
 }
 
