@@ -76,6 +76,7 @@ export function loadTheme(root: string): Theme {
       files.set(entry.path, { abs: join(own, entry.path), shown });
     }
   }
+  diagnostics.push(...assetConflicts(files));
   const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
   const sources = new Map<string, string>();
   /** The site's own templates' text, to place their errors. */
@@ -160,4 +161,35 @@ export class TemplateError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message);
   }
+}
+
+/**
+ * A site's asset whose path runs through another asset's file
+ * (`templates/assets/style.css/x` beside the built-in `assets/style.css`), or a
+ * file where another asset needs a folder: the two cannot both be written.
+ */
+function assetConflicts(files: Map<string, { shown: string }>): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [rel, { shown }] of files) {
+    if (!rel.startsWith('assets/')) continue;
+    const parts = rel.split('/');
+    for (let i = 2; i < parts.length; i++) {
+      const other = files.get(parts.slice(0, i).join('/'));
+      if (!other) continue;
+      // Blamed on the site's own file; of two site files, on the one inside.
+      problems.push(
+        diagnostic(
+          shown.startsWith('templates/') ? shown : other.shown,
+          START,
+          'asset-conflict',
+          shown.startsWith('templates/')
+            ? `${shown} cannot be written: /${parts.slice(0, i).join('/')} is a file, ${other.shown}`
+            : `${other.shown} cannot be written as a file: the theme needs /${parts.slice(0, i).join('/')} as a folder for ${shown}`,
+          'rename or move the file in templates/assets/',
+        ),
+      );
+      break;
+    }
+  }
+  return problems;
 }
