@@ -12,7 +12,15 @@
 // Figures only: performance is measured here, not asserted in tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,12 +69,15 @@ const REPORT = `data:text/javascript,${encodeURIComponent(
     "if (isMainThread) process.on('exit', () => writeSync(3, JSON.stringify({ rssMiB: process.resourceUsage().maxRSS / 1024 })));",
 )}`;
 
-/** One build: the real CLI in a fresh process; returns wall ms, peak RSS in MiB and items built. */
-function build(root, out, expected) {
+/**
+ * One run of the real CLI in a fresh process (`build` or `check`); returns
+ * wall ms, peak RSS in MiB and the items it built or checked.
+ */
+function gazette(command, root, expected, extra) {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--import', REPORT, cli, 'build', '--root', root, '--out', out],
+    ['--import', REPORT, cli, command, '--root', root, ...extra],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -75,13 +86,13 @@ function build(root, out, expected) {
   );
   const wall = performance.now() - started;
   if (result.status !== 0)
-    fail(`build of ${root} failed (exit ${result.status}):\n${result.stderr}`);
+    fail(`${command} of ${root} failed (exit ${result.status}):\n${result.stderr}`);
   const built = Number(/built (\d+) items/.exec(result.stdout)?.[1]);
-  if (built !== expected)
+  if (command === 'build' && built !== expected)
     fail(
       `the build of ${root} made ${built} items where ${expected} were expected:\n${result.stdout}`,
     );
-  return { wall, built, ...JSON.parse(result.output[3]) };
+  return { wall, built: command === 'build' ? built : expected, ...JSON.parse(result.output[3]) };
 }
 
 function listFiles(dir) {
@@ -95,6 +106,13 @@ function siteItems(root) {
   return listFiles(join(root, 'content/items')).filter(
     (f) => f.endsWith('.md') && !/^draft:\s*true\s*$/m.test(readFileSync(f, 'utf8')),
   ).length;
+}
+
+/** The first item file of a site (in name order), the one the edit runs change. */
+function firstItem(root) {
+  return listFiles(join(root, 'content/items'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0];
 }
 
 /** The generator and the files beside it in a folder of its name (scripts/gen-site/). */
@@ -130,18 +148,14 @@ const targets = [
   ...sizes.map((n) => [`${n.toLocaleString('en')} items`, corpus(n), n]),
 ];
 const outputs = [];
-for (const [label, root, n] of targets) {
-  build(root, join(values.work, `warmup-${process.pid}-${rows.length}`), n); // uncounted: fills the page cache
-  outputs.push(join(values.work, `warmup-${process.pid}-${rows.length}`));
+/** `runs` runs of `once` after one uncounted warm-up (it fills the page cache). */
+function measure(label, n, once) {
+  once(-1);
   const results = [];
-  for (let i = 0; i < runs; i++) {
-    const out = join(values.work, `out-${process.pid}-${rows.length}-${i}`);
-    outputs.push(out);
-    results.push(build(root, out, n));
-  }
+  for (let i = 0; i < runs; i++) results.push(once(i));
   const wall = results.map((r) => r.wall);
   const rss = results.map((r) => r.rssMiB);
-  rows.push({
+  const row = {
     label,
     n,
     built: results[0].built,
@@ -150,19 +164,55 @@ for (const [label, root, n] of targets) {
     max: Math.max(...wall),
     rss: median(rss),
     rssMax: Math.max(...rss),
+  };
+  rows.push(row);
+  console.error(`${label}: ${wall.map(fmt).join(', ')}`);
+  return row;
+}
+for (const [label, root, n] of targets) {
+  const cache = join(values.work, `cache-${process.pid}-${outputs.length}`);
+  const warm = join(values.work, `warm-${process.pid}-${outputs.length}`);
+  outputs.push(cache, warm);
+  // Cold: no cache, a new output folder every run.
+  const cold = measure(`${label}, cold`, n, (i) => {
+    const out = join(values.work, `out-${process.pid}-${outputs.length}-${i}`);
+    outputs.push(out);
+    return gazette('build', root, n, ['--out', out, '--no-cache']);
   });
-  console.error(`${label}: built ${n} items in ${wall.map(fmt).join(', ')}`);
+  const cached = ['--out', warm, '--cache-dir', cache];
+  gazette('build', root, n, cached); // fills the cache and the output
+  const again = measure(`${label}, nothing changed`, n, () => gazette('build', root, n, cached));
+  again.ratio = again.median / cold.median;
+  // One item's text changed, each run anew; in generated corpora only, never in the repository's content.
+  const file = root === repo ? undefined : firstItem(root);
+  const original = file && readFileSync(file, 'utf8');
+  if (file)
+    try {
+      const edited = measure(`${label}, one item edited`, n, (i) => {
+        writeFileSync(file, `${original}\nBench edit ${i}.\n`);
+        return gazette('build', root, n, cached);
+      });
+      edited.ratio = edited.median / cold.median;
+    } finally {
+      writeFileSync(file, original);
+    }
+  const checked = measure(`${label}, check (no cache)`, n, () =>
+    gazette('check', root, n, ['--no-cache']),
+  );
+  checked.ratio = checked.median / cold.median;
 }
 for (const out of outputs) rmSync(out, { recursive: true, force: true });
 
 console.log(
-  `\ngazette build (cold process, ${runs} runs after 1 warm-up; node ${process.version}; corpus: ${values.gen}, seed ${values.seed})\n`,
+  `\ngazette build and check (a process each, ${runs} runs after 1 warm-up; node ${process.version}; corpus: ${values.gen}, seed ${values.seed})\n`,
 );
-console.log('| site | items built | wall median | min–max | items/s | peak RSS (median / max) |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(
+  '| site | items | wall median | min–max | × cold | items/s | peak RSS (median / max) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(
-    `| ${r.label} | ${r.built.toLocaleString('en')} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${Math.round((r.n / r.median) * 1000).toLocaleString('en')} | ${Math.round(r.rss)} / ${Math.round(r.rssMax)} MiB |`,
+    `| ${r.label} | ${r.built.toLocaleString('en')} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${r.ratio === undefined ? '1' : r.ratio.toFixed(2)} | ${Math.round((r.n / r.median) * 1000).toLocaleString('en')} | ${Math.round(r.rss)} / ${Math.round(r.rssMax)} MiB |`,
   );
 }
 
