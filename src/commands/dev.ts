@@ -9,6 +9,9 @@ import { engineOptions } from '../api.js';
 import { missingRoot } from '../engine/engine.js';
 import { report as reportDiagnostics } from './report.js';
 
+/** How long edits must pause before dev makes the pages nobody has looked at. */
+const SETTLE_AFTER_MS = 1000;
+
 /** A running `gazette dev`: the session, its server and its watcher. */
 export interface DevHandle {
   port: number;
@@ -54,13 +57,22 @@ export async function startDev(
       );
     }
   };
-  /** After an update: the pages left for later are made, and their template errors told. */
-  const settle = async (before: number) => {
-    const all = await session.settle();
-    if (all.length > before) {
-      server?.errors(all);
-      report({ ...emptyUpdate(), diagnostics: all }, false);
-    }
+  /**
+   * Once edits pause: the pages left for later are made, and their template
+   * errors told. Never in an edit's way: it waits for a pause, and the next
+   * update stops it (the pages still to make stay lazy).
+   */
+  let settling: NodeJS.Timeout | undefined;
+  const settleSoon = (before: number) => {
+    clearTimeout(settling);
+    settling = setTimeout(async () => {
+      const all = await session.settle();
+      if (all.length > before) {
+        server?.errors(all);
+        report({ ...emptyUpdate(), diagnostics: all }, false);
+      }
+    }, SETTLE_AFTER_MS);
+    settling.unref();
   };
   // Changes are watched before the site is first read, and every file is
   // looked at again once the watcher is ready: an edit saved while dev
@@ -74,7 +86,7 @@ export async function startDev(
     if (touched.length > 0) server?.reload(touched);
     report(update, false);
     for (const listener of listeners) listener(update);
-    await settle(update.diagnostics.length);
+    settleSoon(update.diagnostics.length);
   });
   const started = await session.start();
   await watcher.ready;
@@ -94,7 +106,7 @@ export async function startDev(
   io.out(
     `gazette dev: serving ${root} at http://${shown}:${actualPort}${config?.baseUrl.path ?? '/'} (${first.ms.toFixed(0)} ms); watching for changes`,
   );
-  void settle(first.diagnostics.length);
+  settleSoon(first.diagnostics.length);
   const devServer = server;
   return {
     port: actualPort,
@@ -102,6 +114,7 @@ export async function startDev(
     server: devServer,
     onUpdate: (listener) => listeners.push(listener),
     close: async () => {
+      clearTimeout(settling);
       await watcher.close();
       await devServer.close();
       session.close();

@@ -28,6 +28,7 @@ export class DevSession {
   private readonly writer = new DevWriter();
   diagnostics: Diagnostic[] = [];
   private saving: NodeJS.Timeout | undefined;
+  private built = false;
 
   constructor(options: EngineOptions | SiteOptions) {
     this.engine = new Engine({
@@ -44,7 +45,31 @@ export class DevSession {
   /** Takes in changed, added or deleted paths (relative to the root; all when undefined). */
   async update(paths: readonly string[] | undefined): Promise<Update> {
     const started = performance.now();
-    await this.engine.refresh(paths?.map((p) => p.split('\\').join('/').replace(/\/+$/, '')));
+    this.writer.updating = true;
+    try {
+      return await this.run(paths, started);
+    } finally {
+      this.writer.updating = false;
+    }
+  }
+
+  private async run(paths: readonly string[] | undefined, started: number): Promise<Update> {
+    const changed = await this.engine.refresh(
+      paths?.map((p) => p.split('\\').join('/').replace(/\/+$/, '')),
+    );
+    // Nothing the last build read changed: the site is the one served.
+    if (!changed && this.built) {
+      const ms = performance.now() - started;
+      return {
+        changed: [],
+        removed: [],
+        deferred: [],
+        diagnostics: this.diagnostics,
+        rendered: 0,
+        ms,
+      };
+    }
+    this.built = true;
     const outcome = await this.engine.build(this.writer);
     this.saveSoon();
     const failed = outcome.diagnostics.length > 0;

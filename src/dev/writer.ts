@@ -27,6 +27,8 @@ export class DevWriter implements Writer {
   /** Template errors met while making a page on request, until the next commit. */
   late: Diagnostic[] = [];
   private started = false;
+  /** While an update runs (set by the session), `settle` stops. */
+  updating = false;
 
   get previous(): ReadonlyMap<string, string> {
     return this.fingerprints;
@@ -92,13 +94,19 @@ export class DevWriter implements Writer {
   /** A file's content, made now if it was left to be made; marks the page as viewed. */
   get(path: string): Content | undefined {
     this.make(path);
-    if (this.files.has(path)) this.viewed.add(path);
+    // A page on screen is made again at each edit, for its reload; a data
+    // file, a feed or a search shard is fetched again when asked for.
+    if (this.files.has(path) && path.endsWith('.html')) this.viewed.add(path);
     return this.files.get(path);
   }
 
-  /** Makes every page left to be made; returns the template errors met. */
+  /**
+   * Makes every page left to be made; returns the template errors met. An
+   * update that starts meanwhile stops it: what is left stays to be made.
+   */
   async settle(): Promise<Diagnostic[]> {
     for (const path of [...this.lazyPages.keys()]) {
+      if (this.updating) break;
       this.make(path);
       await new Promise((resolve) => setImmediate(resolve)); // keep serving meanwhile
     }

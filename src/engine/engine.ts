@@ -157,14 +157,19 @@ export class Engine {
    * Reads the inputs again: all of them, or those the `paths` (relative to
    * the root, as a watcher reports them) may have changed.
    */
-  async refresh(paths?: readonly string[]): Promise<void> {
+  /**
+   * Reads what `paths` changed. Returns false when they changed nothing the
+   * last build read (items saved again as they were, an editor's second
+   * event for one save): the next build would be the last one again.
+   */
+  async refresh(paths?: readonly string[]): Promise<boolean> {
     const all = paths === undefined;
     const touches = (test: (path: string) => boolean) => all || paths.some(test);
     const under = (dir: string) => (p: string) => p === dir || p.startsWith(`${dir}/`);
     // Anything but the edit of items already there may move the site about:
     // the next model is made whole.
-    if (all || paths.some((p) => !under('content/items')(p) || !this.items.has(p)))
-      this.edits.structural = true;
+    const known = !all && paths.every((p) => under('content/items')(p) && this.items.has(p));
+    if (!known) this.edits.structural = true;
     if (all) this.cache.resetUse();
     if (touches((p) => p === CONFIG_FILE)) this.config = readConfigInput(this.root, this.options);
     if (touches(under('data'))) {
@@ -174,7 +179,7 @@ export class Engine {
     if (touches(under('templates'))) this.theme = readThemeInput(this.root);
     if (touches(under('public'))) this.publicFiles = readPublicInput(this.root);
     const config = this.config?.config;
-    if (!config || !this.registry) return;
+    if (!config || !this.registry) return true;
 
     const ctx: LoadContext = {
       sections: config.sections,
@@ -186,11 +191,14 @@ export class Engine {
     const content = (paths ?? []).filter(under('content'));
     if (all || contextChanged) {
       this.edits.structural = true;
-      return this.readContent();
+      await this.readContent();
+      return true;
     }
     const single = content.map((path) => ({ path, found: discoverPath(this.root, path) }));
-    if (single.some((s) => s.found === undefined && existsSync(`${this.root}/${s.path}`)))
-      return this.readContent(); // a folder appeared, was renamed or removed
+    if (single.some((s) => s.found === undefined && existsSync(`${this.root}/${s.path}`))) {
+      await this.readContent(); // a folder appeared, was renamed or removed
+      return true;
+    }
     const items: string[] = [];
     for (const { path, found } of single) {
       this.discovery.delete(path);
@@ -199,7 +207,10 @@ export class Engine {
         // Gone: forget it (a removed folder is seen as its files by the watcher, or rediscovered).
         this.items.delete(path);
         this.bulletins.delete(path);
-        if (!path.endsWith('.md')) return this.readContent();
+        if (!path.endsWith('.md')) {
+          await this.readContent();
+          return true;
+        }
       } else if (found.kind === 'problem') {
         this.discovery.set(path, found.diagnostic);
         this.items.delete(path);
@@ -207,10 +218,16 @@ export class Engine {
       } else if (found.kind === 'item') items.push(path);
       else if (found.kind === 'bulletin') this.readBulletins([path]);
     }
+    const keys = items.map((file) => this.items.get(file)?.key);
     for (const file of items) {
       if (!this.edits.before.has(file)) this.edits.before.set(file, this.items.get(file)?.result);
     }
     await this.readItems(items);
+    const same =
+      known &&
+      single.every((s) => s.found?.kind === 'item') &&
+      items.every((file, i) => this.items.get(file)?.key === keys[i]);
+    return !same;
   }
 
   /** Looks at the whole of `content/` again: which files exist, and each file's key. */

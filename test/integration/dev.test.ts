@@ -214,6 +214,43 @@ describe('gazette dev', () => {
     expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
   });
 
+  it('makes again at once the pages on screen, not the data files a script fetched', async () => {
+    const dir = (root = site());
+    const session = new DevSession({ root: dir, cacheDir: false });
+    await session.start();
+    session.get('items/c/index.html');
+    session.get('data/items.json'); // read once by a script (or a benchmark counting items)
+    writeFileSync(
+      join(dir, 'content/items/c.md'),
+      item({ title: 'Gamma court, revised', category: 'courts', date: '2021-06-01' }),
+    );
+    const update = await session.update(['content/items/c.md']);
+    expect(update.changed).toEqual(['/items/c/']);
+    expect(update.deferred).toContain('/data/items.json');
+    expect(String(session.get('data/items.json'))).toContain('Gamma court, revised');
+  });
+
+  it('takes a save that changed nothing (an editor’s second event) without a build', async () => {
+    const dir = (root = site());
+    const session = new DevSession({ root: dir, cacheDir: false });
+    await session.start();
+    const text = item({ title: 'Gamma court, revised', category: 'courts', date: '2021-06-01' });
+    writeFileSync(join(dir, 'content/items/c.md'), text);
+    expect((await session.update(['content/items/c.md'])).deferred.length).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'content/items/c.md'), text);
+    const again = await session.update(['content/items/c.md']);
+    expect(again).toMatchObject({ changed: [], removed: [], deferred: [], rendered: 0 });
+    // A bad save, saved again as it was, still reports its problem.
+    writeFileSync(join(dir, 'content/items/c.md'), text.replace('courts', 'court'));
+    const bad = await session.update(['content/items/c.md']);
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['category-unknown']);
+    const same = await session.update(['content/items/c.md']);
+    expect(same.diagnostics).toEqual(bad.diagnostics);
+    writeFileSync(join(dir, 'content/items/c.md'), text);
+    expect((await session.update(['content/items/c.md'])).diagnostics).toEqual([]);
+    expect(session.snapshot()).toEqual(await fullBuild(dir));
+  });
+
   it('moves an item whose section, date and bulletin change, as a full build would', async () => {
     const dir = (root = site());
     handle = await start(dir);
