@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -213,6 +213,50 @@ describe('gazette dev', () => {
     sse.close();
     expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
   });
+
+  it('refuses a link out of the site that appears while it runs, as build does', async () => {
+    const dir = (root = site());
+    const outside = makeSite({ 'secret.md': item({ title: 'Secret from elsewhere' }) });
+    try {
+      const session = new DevSession({ root: dir, cacheDir: false });
+      expect((await session.start()).diagnostics).toEqual([]);
+      symlinkSync(join(outside, 'secret.md'), join(dir, 'content/items/secret.md'));
+      const update = await session.update(['content/items/secret.md']);
+      expect(update.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+        'content/items/secret.md symlink-outside',
+      ]);
+      expect((await check({ root: dir, cacheDir: false })).diagnostics).toEqual(update.diagnostics);
+      // The last good site stays served, without the secret.
+      expect(String(session.get('index.html'))).not.toContain('Secret from elsewhere');
+    } finally {
+      removeSite(outside);
+    }
+  });
+
+  it.each(['content', 'data'])(
+    'refuses %s/ linked to a folder outside, as build does',
+    async (name) => {
+      const dir = (root = site());
+      const outside = makeSite({
+        'items/x.md': item({ title: 'From elsewhere' }),
+        'authorities.yaml': AUTHORITIES,
+      });
+      try {
+        rmSync(join(dir, name), { recursive: true });
+        symlinkSync(outside, join(dir, name));
+        const session = new DevSession({ root: dir, cacheDir: false });
+        const started = await session.start();
+        expect(started.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain(
+          name === 'data' ? 'data/authorities.yaml symlink-outside' : 'content symlink-outside',
+        );
+        expect(started.diagnostics).toEqual(
+          (await check({ root: dir, cacheDir: false })).diagnostics,
+        );
+      } finally {
+        removeSite(outside);
+      }
+    },
+  );
 
   it('makes again at once the pages on screen, not the data files a script fetched', async () => {
     const dir = (root = site());
