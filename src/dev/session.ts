@@ -69,6 +69,10 @@ export class DevSession {
         ms,
       };
     }
+    // The first build makes every page of a site with templates of its own,
+    // so that dev starts with every problem check finds; with the built-in
+    // theme, what a browser asks for (the rest once edits pause).
+    if (!this.built) this.writer.eagerStart = this.engine.ownTheme;
     this.built = true;
     const outcome = await this.engine.build(this.writer);
     this.saveSoon();

@@ -27,6 +27,8 @@ export class DevWriter implements Writer {
   /** Template errors met while making a page on request, until the next commit. */
   late: Diagnostic[] = [];
   private started = false;
+  /** Whether the first build makes every page (set by the session). */
+  eagerStart = true;
   /** While an update runs (set by the session), `settle` stops. */
   updating = false;
 
@@ -41,8 +43,7 @@ export class DevWriter implements Writer {
   }
 
   lazy(path: string, fingerprint: string, make: Make): boolean {
-    // The first build makes every page, so that dev starts with every problem a build finds.
-    if (!this.started || this.viewed.has(path)) return false;
+    if ((!this.started && this.eagerStart) || this.viewed.has(path)) return false;
     this.pending.set(path, { make, fingerprint });
     return true;
   }

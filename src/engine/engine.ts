@@ -153,6 +153,11 @@ export class Engine {
     return this.config?.config;
   }
 
+  /** Whether the site has templates of its own (whose errors only making its pages finds). */
+  get ownTheme(): boolean {
+    return this.theme?.theme.own === true;
+  }
+
   /**
    * Reads the inputs again: all of them, or those the `paths` (relative to
    * the root, as a watcher reports them) may have changed.
