@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Code } from '../../src/codes.js';
 import { describe, expect, it } from 'vitest';
 import { formatText, visible } from '../../src/diagnostics.js';
@@ -153,6 +155,39 @@ describe('a source URL is one address a browser can open', () => {
       expect(errors.map((e) => [e.line, e.column, e.code, e.message])).toEqual([
         [6, 5, code, message],
       ]);
+    } finally {
+      removeSite(root);
+    }
+  });
+});
+
+describe('entity names that are also property names', () => {
+  it('reach the pages and the search index as written, never as a native function', async () => {
+    const root = makeSite({
+      'data/authorities.yaml': AUTHORITIES,
+      'content/bulletins/2022-02.md': BULLETIN,
+      'content/items/a.md': item(
+        { title: '"Entities &constructor; and &toString;"' },
+        'Body with &constructor;, &__proto__; and &hasOwnProperty; in it.\n',
+      ),
+    });
+    try {
+      const result = await run('build', '--root', root);
+      expect(result.code).toBe(0);
+      const shards = readdirSync(join(root, 'dist/search')).filter((f) => f.endsWith('.json'));
+      const files = [
+        'items/a/index.html',
+        'feed.xml',
+        'data/items.json',
+        ...shards.map((f) => `search/${f}`),
+      ];
+      for (const file of files) {
+        const text = readFileSync(join(root, 'dist', file), 'utf8');
+        expect(text, file).not.toContain('native code');
+        expect(text, file).not.toContain('function Object');
+      }
+      const search = shards.map((f) => readFileSync(join(root, 'dist/search', f), 'utf8')).join('');
+      expect(search).toContain('&constructor;');
     } finally {
       removeSite(root);
     }
