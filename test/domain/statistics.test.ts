@@ -127,4 +127,17 @@ describe('figures and topFines of one currency', () => {
   it('orders the largest by amount, then the newest, then the address', () => {
     expect(topFines(records, 'EUR', 2).map((r) => r.item.url)).toEqual(['/b/', '/c/']);
   });
+
+  it('keeps ten by default, the largest, of exact fines only', () => {
+    const many = fineRecords(
+      Array.from({ length: 12 }, (_, i) =>
+        item(`/f${i}/`, '2022-03-01', eur(`EUR ${(i + 1) * 1000}`), undisclosedFine('EUR')),
+      ),
+    );
+    const top = topFines(many, 'EUR');
+    expect(top).toHaveLength(10);
+    expect(top.map((r) => r.item.url)).toEqual(
+      [12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((n) => `/f${n - 1}/`),
+    );
+  });
 });
