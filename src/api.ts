@@ -74,7 +74,13 @@ export async function build(options: BuildOptions): Promise<Outcome> {
       emptyOutDir: options.emptyOutDir,
       rewrite: options.cacheDir === false,
     });
-  return engine.build(writer);
+  try {
+    return await engine.build(writer);
+  } catch (error) {
+    // A bug met while building: the previous output stays, and no stage or lock is left beside it.
+    await writer.abort().catch(() => {});
+    throw error;
+  }
 }
 
 /**

@@ -127,6 +127,10 @@ export const CODES = {
   // Templates
   'template-syntax': ['a template that does not compile', 'see the hint'],
   'template-render': ['a template that fails while a page is made', 'see the hint'],
+  'asset-conflict': [
+    'a theme asset in a folder another asset is written as a file',
+    'rename or move it',
+  ],
 } as const satisfies Record<string, readonly [means: string, fix: string]>;
 
 export type Code = keyof typeof CODES;

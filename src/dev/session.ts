@@ -27,6 +27,7 @@ export class DevSession {
   readonly engine: Engine;
   private readonly writer = new DevWriter();
   diagnostics: Diagnostic[] = [];
+  private saving: NodeJS.Timeout | undefined;
 
   constructor(options: EngineOptions | SiteOptions) {
     this.engine = new Engine({
@@ -45,6 +46,7 @@ export class DevSession {
     const started = performance.now();
     await this.engine.refresh(paths?.map((p) => p.split('\\').join('/').replace(/\/+$/, '')));
     const outcome = await this.engine.build(this.writer);
+    this.saveSoon();
     const failed = outcome.diagnostics.length > 0;
     this.diagnostics = outcome.diagnostics;
     const site = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -68,9 +70,21 @@ export class DevSession {
     return this.diagnostics;
   }
 
-  /** Lets go of the engine's cache (a temporary one is removed). */
+  /** Keeps the cache, then lets go of it (a temporary one is removed). */
   close(): void {
+    clearTimeout(this.saving);
+    this.engine.saveCache();
     this.engine.close();
+  }
+
+  /**
+   * The cache is written when edits pause (writing it costs as much as an
+   * edit), so that the next \`dev\` or build starts warm.
+   */
+  private saveSoon(): void {
+    clearTimeout(this.saving);
+    this.saving = setTimeout(() => this.engine.saveCache(), 2000);
+    this.saving.unref();
   }
 
   /** Whether the site has this output file (`items/x/index.html`). */

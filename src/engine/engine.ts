@@ -7,10 +7,10 @@ import { sortKey, type PartialDate } from '../domain/dates.js';
 import type { Item, LoadedBulletin, LoadedItem, Site } from '../model.js';
 import type { Writer } from '../output/writer.js';
 import { writeFailure } from '../output/lock.js';
-import { aliasPlans, planPages, type PagePlan } from '../pages/index.js';
+import { aliasPlans, planPages, type PageInput, type PagePlan } from '../pages/index.js';
 import { AUTHORITIES_FILE, type Authority } from '../schema/authorities.js';
 import { BULLETINS_DIR, discover, discoverPath, ITEMS_DIR } from '../stages/discover.js';
-import { buildModel } from '../stages/model.js';
+import { buildModel, placement, POSITION_FIELDS, replaceItems } from '../stages/model.js';
 import { renderPage, sharedData } from '../stages/render.js';
 import { memoryGuard } from '../stages/memory.js';
 import type { Theme } from '../stages/theme.js';
@@ -103,6 +103,14 @@ export class Engine {
   private discovery = new Map<string, Diagnostic>();
   private context: { ctx: LoadContext; key: string } | undefined;
   private readonly cache: LoadCache;
+  /** How many models were made from the last one (dev; tests read it). */
+  fastModels = 0;
+  /** The last model made (dev), and the item edits since then: what lets the next model be made from it. */
+  private last: { site: Site; future: Item[]; drafts: string[] } | undefined;
+  private edits: { structural: boolean; before: Map<string, Loaded<LoadedItem> | undefined> } = {
+    structural: true,
+    before: new Map(),
+  };
   private readonly bodies: BodyStore;
   private readonly prints: Fingerprints;
   /** The prototype of this engine's items: their body is read from this engine's store. */
@@ -153,6 +161,10 @@ export class Engine {
     const all = paths === undefined;
     const touches = (test: (path: string) => boolean) => all || paths.some(test);
     const under = (dir: string) => (p: string) => p === dir || p.startsWith(`${dir}/`);
+    // Anything but the edit of items already there may move the site about:
+    // the next model is made whole.
+    if (all || paths.some((p) => !under('content/items')(p) || !this.items.has(p)))
+      this.edits.structural = true;
     if (all) this.cache.resetUse();
     if (touches((p) => p === CONFIG_FILE)) this.config = readConfigInput(this.root, this.options);
     if (touches(under('data'))) {
@@ -172,13 +184,17 @@ export class Engine {
     const contextChanged = this.context?.key !== key;
     this.context = { ctx, key };
     const content = (paths ?? []).filter(under('content'));
-    if (all || contextChanged) return this.readContent();
+    if (all || contextChanged) {
+      this.edits.structural = true;
+      return this.readContent();
+    }
     const single = content.map((path) => ({ path, found: discoverPath(this.root, path) }));
     if (single.some((s) => s.found === undefined && existsSync(`${this.root}/${s.path}`)))
       return this.readContent(); // a folder appeared, was renamed or removed
     const items: string[] = [];
     for (const { path, found } of single) {
       this.discovery.delete(path);
+      if (found?.kind !== 'item') this.edits.structural = true;
       if (found === undefined) {
         // Gone: forget it (a removed folder is seen as its files by the watcher, or rediscovered).
         this.items.delete(path);
@@ -190,6 +206,9 @@ export class Engine {
         this.bulletins.delete(path);
       } else if (found.kind === 'item') items.push(path);
       else if (found.kind === 'bulletin') this.readBulletins([path]);
+    }
+    for (const file of items) {
+      if (!this.edits.before.has(file)) this.edits.before.set(file, this.items.get(file)?.result);
     }
     await this.readItems(items);
   }
@@ -385,12 +404,14 @@ export class Engine {
       }
     }
     if (problems.length > 0) return fail(problems);
-    this.saveCache();
+    // A build keeps its cache at once; dev, between its runs (see DevSession).
+    if (!this.options.incremental) this.saveCache();
     const summary = await writer.commit();
     return { ...outcome, ...summary, kept: summary.kept };
   }
 
-  private saveCache(): void {
+  /** Writes the cache (when it changed), so that the next engine starts warm. */
+  saveCache(): void {
     this.cache.save((value) => (value as StoredItem | undefined)?.body, this.bodies);
   }
 
@@ -402,12 +423,25 @@ export class Engine {
     const config = this.config!;
     if (!config.config)
       return { problems: config.diagnostics, usage: true, future: [], drafts: [] };
-    const { site, problems, future, drafts } = this.model();
-    if (problems.length > 0 || !site) return { problems, usage: false, future, drafts };
+    // Under dev, an edit that moves nothing makes the model from the last one.
+    const fast = this.modelAfterEdits();
+    const { site, problems, future, drafts } = fast ?? this.model();
+    if (problems.length > 0 || !site) {
+      this.edits.structural = true;
+      return { problems, usage: false, future, drafts };
+    }
     const theme = this.theme!.theme;
     const pagePlans = planPages(site);
-    const clashes = siteAddressConflicts(site, theme, this.publicFiles!.files, pagePlans);
-    if (clashes.length > 0) return { problems: clashes, usage: false, future, drafts };
+    // Items that moved nothing leave every address as it was; after a move
+    // the listings may have pages more or fewer.
+    const clashes =
+      fast && !fast.moves
+        ? []
+        : siteAddressConflicts(site, theme, this.publicFiles!.files, pagePlans);
+    if (clashes.length > 0) {
+      this.edits.structural = true;
+      return { problems: clashes, usage: false, future, drafts };
+    }
     const plans = [...pagePlans, ...aliasPlans(site)];
     const siteDigest = digest(
       codeDigest(),
@@ -416,13 +450,56 @@ export class Engine {
       this.instruments!.digest,
       theme.digest,
     ).slice(0, 16);
-    const prints = this.prints.of(site, siteDigest, plans);
+    const prints = this.prints.of(site, siteDigest, plans, fast?.changed);
     const pages = plans.map((plan, i) => ({
       plan,
       path: outputOf(plan.path),
       fingerprint: prints[i]!,
     }));
+    if (this.options.incremental) {
+      this.last = { site, future, drafts };
+      this.edits = { structural: false, before: new Map() };
+    }
     return { site, theme, plans, pages, future, drafts };
+  }
+
+  /**
+   * The model after edits that keep every edited item's placement (see
+   * `placement` in stages/model.ts), made from the last one by replacing
+   * those items; undefined when it must be made whole (a build; or any other
+   * change since the last model: a file added or removed, a date or a
+   * category changed, the configuration, a template…).
+   */
+  private modelAfterEdits() {
+    if (!this.options.incremental || !this.last || this.edits.structural) return undefined;
+    const pairs: [Item, Item][] = [];
+    let moves = false;
+    const { future: withFuture = false, today } = this.options;
+    const isFuture = (date: PartialDate) =>
+      !withFuture && sortKey(date) > sortKey(today) && !isPeriodOf(date, today);
+    for (const [file, before] of this.edits.before) {
+      const after = this.items.get(file)?.result;
+      if (!before?.value || !after?.value || after.diagnostics.length > 0) return undefined;
+      if (before.value === after.value) continue;
+      if (placement(before.value) !== placement(after.value)) {
+        // A move (a new date, section, authority, topic or weight): lists change, not pages.
+        if (placement(before.value, POSITION_FIELDS) !== placement(after.value, POSITION_FIELDS))
+          return undefined;
+        if (isFuture(before.value.date) || isFuture(after.value.date)) return undefined;
+        moves = true;
+      }
+      pairs.push([before.value, after.value]);
+    }
+    this.fastModels++;
+    return {
+      site: replaceItems(this.last.site, pairs, { config: this.config!.config! }),
+      problems: [] as Diagnostic[],
+      future: this.last.future,
+      drafts: this.last.drafts,
+      moves,
+      // After a move, pages show other items than before: compare what each shows.
+      changed: moves ? undefined : new Set<PageInput>(pairs.map(([, after]) => after)),
+    };
   }
 
   /** Every problem of the inputs, and the model of the site when there are none. */
@@ -438,8 +515,12 @@ export class Engine {
     const items: LoadedItem[] = [];
     const future: Item[] = [];
     const leftOut: string[] = [];
+    // Appended one by one: a file with 150,000 problems is more arguments than a call can take.
+    const report = (list: readonly Diagnostic[]) => {
+      for (const d of list) problems.push(d);
+    };
     for (const { result } of this.items.values()) {
-      problems.push(...result.diagnostics);
+      report(result.diagnostics);
       const item = result.value;
       if (!item) continue;
       if (item.draft && !drafts) {
@@ -454,7 +535,7 @@ export class Engine {
     }
     const bulletins: LoadedBulletin[] = [];
     for (const { result } of this.bulletins.values()) {
-      problems.push(...result.diagnostics);
+      report(result.diagnostics);
       if (result.value?.draft && !drafts) leftOut.push(result.value.file);
       else if (result.value) bulletins.push(result.value);
     }
@@ -467,7 +548,7 @@ export class Engine {
       items,
       bulletins,
     });
-    problems.push(...model.diagnostics);
+    report(model.diagnostics);
     return {
       site: problems.length === 0 ? model.site : undefined,
       problems,

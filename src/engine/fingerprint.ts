@@ -25,9 +25,25 @@ export class Fingerprints {
    * those of its last fingerprint (the same objects, as under `gazette dev`
    * where only what changed is loaded again) keeps it without hashing.
    */
-  of(site: Site, siteDigest: string, pages: readonly PagePlan[]): string[] {
+  of(
+    site: Site,
+    siteDigest: string,
+    pages: readonly PagePlan[],
+    /** The inputs that changed since the last call, when that is all that changed (dev). */
+    changed?: ReadonlySet<PageInput>,
+  ): string[] {
     const next = new Map<string, { from: readonly string[]; print: string }>();
     const prints = pages.map((page) => {
+      const known = changed && this.last.get(page.path);
+      if (
+        known &&
+        known.from[0] === siteDigest &&
+        known.from[2] === page.key &&
+        !page.inputs.some((input) => changed.has(input))
+      ) {
+        next.set(page.path, known);
+        return known.print;
+      }
       const from = [siteDigest, page.path, page.key];
       for (const input of page.inputs) from.push(this.part(site, input));
       const before = this.last.get(page.path);

@@ -77,7 +77,11 @@ export function readInstrumentsInput(
   return {
     instruments: parsed.instruments,
     digest: digest(file.text ?? ''),
-    diagnostics: [...file.diagnostics, ...parsed.diagnostics],
+    // A file named `data` is reported once, by the authorities' registry.
+    diagnostics: [
+      ...file.diagnostics.filter((d) => d.file === INSTRUMENTS_FILE),
+      ...parsed.diagnostics,
+    ],
   };
 }
 

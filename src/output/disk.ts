@@ -312,7 +312,8 @@ export class DiskWriter implements Writer {
     this.closed = true;
     try {
       await this.worker?.terminate();
-      this.cleanStage();
+      // A committed stage is the new site, half moved in: the next build finishes it.
+      if (!existsSync(join(this.stageDir, COMMIT))) this.cleanStage();
     } finally {
       this.lock.release();
     }

@@ -27,13 +27,19 @@ export function wrap(text: string, width = TEXT_WIDTH, first = '', rest = first)
   return out.join('\n');
 }
 
-/** Where every character is one UTF-16 unit: cut at the last space that fits. */
+/**
+ * Where every character is one UTF-16 unit: cut at the last space that fits.
+ * A prefix as wide as the line (a list nested 30 deep) leaves room for one
+ * word a line, never less: with none, the cut stopped moving and the lines
+ * piled up until the array could hold no more.
+ */
 function wrapByIndex(text: string, width: number, first: string, rest: string, out: string[]) {
   let prefix = first;
   let start = 0;
-  while (text.length - start > width - prefix.length) {
-    let cut = text.lastIndexOf(' ', start + width - prefix.length);
-    if (cut <= start) cut = text.indexOf(' ', start + width - prefix.length);
+  const room = () => Math.max(1, width - prefix.length);
+  while (text.length - start > room()) {
+    let cut = text.lastIndexOf(' ', start + room());
+    if (cut <= start) cut = text.indexOf(' ', start + room());
     if (cut < 0) break; // one word to the end: it stands whole
     out.push(prefix + text.slice(start, cut));
     start = cut + 1;

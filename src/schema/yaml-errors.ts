@@ -10,7 +10,7 @@ export function syntaxProblems(text: string, errors: readonly YAMLParseError[]):
     text,
     errors.map((e) => e.pos[0]),
   );
-  return errors.map((e, i) => {
+  const problems = errors.map((e, i): Problem => {
     // An error with a cause of its own (a tab, a bad escape) is not about a bracket left open.
     const own = ownHint(e.code);
     const opener = own === undefined ? openers[i] : undefined;
@@ -20,6 +20,14 @@ export function syntaxProblems(text: string, errors: readonly YAMLParseError[]):
       message: `YAML syntax: ${firstLine(e.message)}`,
       hint: own ?? (opener === undefined ? yamlHint(e.code) : closingHint(text[opener]!)),
     };
+  });
+  // Two errors placed at the one bracket they are both about are one error for the editor.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.offset}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

@@ -33,8 +33,8 @@ export function composeTree(text: string): {
   counter: LineCounter;
   problems: Problem[];
 } {
-  const counter = new LineCounter();
-  const tokens = Array.from(new Parser(counter.addNewLine).parse(text));
+  const tokens = Array.from(new Parser().parse(text));
+  const counter = lineCounter(text);
   const tags = new Map<number, string>();
   const refused = scanTokens(tokens, tags);
   if (refused.length > 0) return { counter, problems: refused };
@@ -64,4 +64,16 @@ export function composeTree(text: string): {
   const checked = checkNodes(contents, valueBudget(text));
   if (checked.length > 0) return { counter, problems: checked };
   return { tree: { contents, counter }, counter, problems: [] };
+}
+
+/**
+ * Where each line of the text starts. Counted from the text itself: the
+ * parser's own count skips the line breaks inside what it could not read
+ * (`}  - id: a⏎  - id: b` put every later error on line 1).
+ */
+function lineCounter(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter;
 }

@@ -2,7 +2,7 @@ import fg from 'fast-glob';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { checkFolder, checkLink, reportingFs } from './source.js';
+import { checkFolder, checkLink, notOrdinary, reportingFs } from './source.js';
 
 export { checkLink } from './source.js';
 
@@ -28,6 +28,11 @@ export async function discover(root: string): Promise<SiteFiles> {
   if (folder) {
     files.diagnostics.push(folder);
     return files;
+  }
+  // A file where items/ or bulletins/ belongs would hide every item or bulletin.
+  for (const dir of [ITEMS_DIR, BULLETINS_DIR]) {
+    const problem = checkFolder(root, dir.slice(0, -1));
+    if (problem?.code === 'file-unreadable') files.diagnostics.push(problem);
   }
   const entries = await fg.glob('content/**', {
     cwd: root,
@@ -60,14 +65,17 @@ export function classify(
   root: string,
   realRoot: string,
   path: string,
-  dirent: { isFile(): boolean; isSymbolicLink(): boolean },
+  dirent: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean },
 ): Found {
   let isFile = dirent.isFile();
+  let isFolder = dirent.isDirectory();
   if (dirent.isSymbolicLink()) {
     const problem = checkLink(root, realRoot, path);
     if (problem) return { kind: 'problem', diagnostic: problem };
-    isFile = statSync(join(root, path)).isFile();
-    if (!isFile) {
+    const target = statSync(join(root, path));
+    isFile = target.isFile();
+    isFolder = target.isDirectory();
+    if (isFolder) {
       return {
         kind: 'problem',
         diagnostic: diagnostic(
@@ -80,7 +88,10 @@ export function classify(
       };
     }
   }
-  if (!isFile || !path.toLowerCase().endsWith('.md')) return { kind: 'none' };
+  if (!path.toLowerCase().endsWith('.md')) return { kind: 'none' };
+  // A named pipe or a socket called x.md: neither read (it could wait forever) nor passed over.
+  if (!isFile)
+    return isFolder ? { kind: 'none' } : { kind: 'problem', diagnostic: notOrdinary(path) };
   if (path.startsWith(ITEMS_DIR)) return { kind: 'item' };
   if (path.startsWith(BULLETINS_DIR) && !path.slice(BULLETINS_DIR.length).includes('/'))
     return { kind: 'bulletin' };
@@ -93,7 +104,14 @@ export function classify(
  */
 export function discoverPath(root: string, path: string): Found | undefined {
   if (checkFolder(root, 'content')) return undefined;
-  const stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+  // content/items or content/bulletins itself: the whole tree decides.
+  if (`${path}/` === ITEMS_DIR || `${path}/` === BULLETINS_DIR) return undefined;
+  let stat;
+  try {
+    stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+  } catch {
+    return undefined; // a folder of its path became a file (ENOTDIR): the whole tree decides
+  }
   if (!stat || stat.isDirectory()) return undefined;
   if (path.split('/').some((part) => part.startsWith('.'))) return { kind: 'none' };
   const realRoot = realpathSync(root);

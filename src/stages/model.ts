@@ -6,6 +6,7 @@ import { didYouMean } from '../domain/suggest.js';
 import {
   memoryMemo,
   type Bulletin,
+  type BulletinSection,
   type Item,
   type LoadedBulletin,
   type LoadedItem,
@@ -79,13 +80,7 @@ export function buildModel(input: ModelInput): { site: Site; diagnostics: Diagno
     for (const tag of item.tags) push(byTag, tag, item);
   }
   for (const bulletin of bulletins) {
-    const own = byBulletin.get(bulletin.id) ?? [];
-    bulletin.sections = config.sections
-      .map((section) => ({
-        section,
-        items: own.filter((i) => i.category === section.id).sort(compareItems),
-      }))
-      .filter((s) => s.items.length > 0);
+    bulletin.sections = sectionsOf(config, byBulletin.get(bulletin.id) ?? []);
     bulletin.items = bulletin.sections.flatMap((s) => s.items);
   }
 
@@ -207,4 +202,166 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * What of an item decides where the site places it — every field but those
+ * only its own pages' content shows. An edit that keeps an item's placement
+ * leaves every listing, order, bulletin and page address of the site as it
+ * was, so `replaceItems` can make the new model from the old one. The list
+ * below names what is content; everything else counts as placement, so a
+ * field added to items later is safe (a placement) until someone says it is
+ * only shown.
+ */
+const CONTENT_FIELDS = new Set([
+  'title',
+  'titleOriginal',
+  'summary',
+  'sources',
+  'parties',
+  'status',
+  'jurisdiction',
+  'legalBasis',
+  'correction',
+  'positions',
+  'digest',
+  'body',
+  'rendered',
+  'section',
+]);
+
+export function placement(item: LoadedItem, except: ReadonlySet<string> = NONE): string {
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(item)) {
+    if (!CONTENT_FIELDS.has(key) && !except.has(key)) kept[key] = item[key as keyof LoadedItem];
+  }
+  return JSON.stringify(kept, (_, value: unknown) =>
+    typeof value === 'bigint' ? `${value}n` : value,
+  );
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The fields that decide only where an item stands in the site's lists:
+ * its order (date, weight) and the lists it is in (its section, authorities
+ * and topics). An edit of these moves the item; `replaceItems` moves it by
+ * taking it out of its old lists and putting it into its new ones.
+ */
+export const POSITION_FIELDS: ReadonlySet<string> = new Set([
+  'date',
+  'weight',
+  'category',
+  'authorities',
+  'tags',
+]);
+
+/**
+ * The model of the same site with some items replaced by new versions (see
+ * `placement`: the same apart from content, and at most moved by a change of
+ * `POSITION_FIELDS`). The old model is not changed: each list that held an
+ * old item or takes a new one is copied, the item taken out or put in at its
+ * place in the total order; every other list is shared. The result is what
+ * `buildModel` makes of the same items, at the cost of the lists touched.
+ */
+export function replaceItems(
+  site: Site,
+  pairs: readonly (readonly [Item, Item])[],
+  input: Pick<ModelInput, 'config'>,
+): Site {
+  const olds = new Set(pairs.map(([old]) => old));
+  const news = pairs.map(([, next]) => next);
+  /** A copy of `list` without the old items, with the new ones (those `belongs` wants) in order. */
+  const moved = (list: readonly Item[], belongs: (item: Item) => boolean) => {
+    const next = list.filter((i) => !olds.has(i));
+    for (const item of news) if (belongs(item)) insertInOrder(next, item, compareItemsByDate);
+    return next;
+  };
+  const lists = <K>(map: Map<K, Item[]>, keys: (item: Item) => readonly K[]) => {
+    const next = new Map(map);
+    const touched = new Set<K>();
+    for (const [old, item] of pairs)
+      for (const key of [...keys(old), ...keys(item)]) touched.add(key);
+    for (const key of touched) {
+      const list = moved(map.get(key) ?? [], (item) => keys(item).includes(key));
+      if (list.length > 0) next.set(key, list);
+      else next.delete(key);
+    }
+    // In the order buildModel gives its keys: of each list's first item, and
+    // the key's place among that item's own.
+    const rank = ([key, list]: [K, Item[]]) => [
+      order.get(list[0]!) ?? 0,
+      keys(list[0]!).indexOf(key),
+    ];
+    return new Map(
+      [...next].sort((a, b) => {
+        const [x, y] = [rank(a), rank(b)];
+        return x[0]! - y[0]! || x[1]! - y[1]!;
+      }),
+    );
+  };
+  const items = moved(site.items, () => true);
+  const order = new Map(items.map((item, i) => [item, i]));
+
+  // Bulletins: the old one of each item and the one it falls in now are made again.
+  const byId = new Map(site.bulletins.map((b) => [b.id, b]));
+  const byMonth = bulletinsByMonth(site.bulletins);
+  const bulletinOf = new Map(site.bulletinOf);
+  const remade = new Set<Bulletin>();
+  for (const [old, item] of pairs) {
+    const before = site.bulletinOf.get(old.file);
+    if (before) remade.add(before);
+    bulletinOf.delete(old.file);
+    const after = assignBulletin(item, byMonth, byId, []);
+    if (after) {
+      remade.add(after);
+      bulletinOf.set(item.file, after);
+    }
+  }
+  const fresh = new Map<Bulletin, Bulletin>();
+  for (const bulletin of remade) {
+    const own = items.filter((i) => bulletinOf.get(i.file) === bulletin);
+    const sections = sectionsOf(input.config, own);
+    const next: Bulletin = { ...bulletin, sections, items: sections.flatMap((s) => s.items) };
+    fresh.set(bulletin, next);
+  }
+  for (const [file, bulletin] of bulletinOf) {
+    const next = fresh.get(bulletin);
+    if (next) bulletinOf.set(file, next);
+  }
+  return {
+    ...site,
+    items,
+    bulletins: site.bulletins.map((b) => fresh.get(b) ?? b),
+    bySection: lists(site.bySection, (i) => [i.category]),
+    byAuthority: lists(site.byAuthority, (i) => i.authorities),
+    byTag: lists(site.byTag, (i) => i.tags),
+    bulletinOf,
+  };
+}
+
+/** A bulletin's sections, in the configuration's order, each in the total order of items. */
+function sectionsOf(config: Config, own: readonly Item[]): BulletinSection[] {
+  return config.sections
+    .map((section) => ({
+      section,
+      items: own.filter((i) => i.category === section.id).sort(compareItems),
+    }))
+    .filter((s) => s.items.length > 0);
+}
+
+function compareItemsByDate(a: Item, b: Item): number {
+  return sortKey(b.date) - sortKey(a.date) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** Puts `item` into the sorted `list` at its place (binary search). */
+function insertInOrder<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
 }

@@ -34,6 +34,19 @@ export function readPublic(root: string): { files: OutputFile[]; diagnostics: Di
     for (const name of names) {
       const path = rel === '' ? name : `${rel}/${name}`;
       const shown = `${PUBLIC_DIR}/${path}`;
+      if (name.includes('\\')) {
+        // Browsers read "\" in an address as "/": the file could never be reached.
+        diagnostics.push(
+          diagnostic(
+            shown,
+            START,
+            'public-conflict',
+            `${shown} has a backslash in its name, which browsers read as "/" in an address: it would be published at another path`,
+            'rename the file without the backslash',
+          ),
+        );
+        continue;
+      }
       const abs = join(top, path);
       const link = lstatSync(abs);
       let target = abs;

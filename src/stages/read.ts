@@ -113,7 +113,7 @@ export function readSiteFile(
   try {
     present = lstatSync(join(root, file), { throwIfNoEntry: false }) !== undefined;
   } catch (error) {
-    return { diagnostics: [unreadable(file, error)] };
+    return { diagnostics: [unreadable(file, error, root)] };
   }
   if (!present) return { diagnostics: [] };
   // Through a linked folder too (data/ → elsewhere): the file must lie inside the site.

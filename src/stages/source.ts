@@ -1,4 +1,4 @@
-import { lstatSync, readdir, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdir, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 
@@ -8,8 +8,14 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
  * link), never as an exception.
  */
 
-export function unreadable(file: string, error: unknown): Diagnostic {
+export function unreadable(file: string, error: unknown, root?: string): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'ENOTDIR') {
+    const blocking = root === undefined ? undefined : inTheWay(root, file);
+    return blocking === undefined
+      ? notAFolder(file, 'part of this path is a file')
+      : notAFolder(blocking, 'this is a file', ` (holding ${file})`);
+  }
   return diagnostic(
     file,
     START,
@@ -20,6 +26,42 @@ export function unreadable(file: string, error: unknown): Diagnostic {
     code === 'EISDIR'
       ? 'rename or remove the folder'
       : 'check its permissions: whoever runs gazette must be able to read it',
+  );
+}
+
+/** The first folder of `file`'s path that is something else (`data` for `data/authorities.yaml`). */
+function inTheWay(root: string, file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const path = parts.slice(0, i).join('/');
+    try {
+      if (!statSync(join(root, path)).isDirectory()) return path;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A named pipe, a socket or a device where a file should be: reading it could wait forever. */
+export function notOrdinary(file: string): Diagnostic {
+  return diagnostic(
+    file,
+    START,
+    'file-unreadable',
+    'this is not an ordinary file but a named pipe, a socket or a device: reading it could wait forever',
+    'replace it with an ordinary file',
+  );
+}
+
+/** A file (or something else that is no folder) where the site needs a folder. */
+function notAFolder(path: string, what = 'this is a file', holding = ''): Diagnostic {
+  return diagnostic(
+    path,
+    START,
+    'file-unreadable',
+    `${what}, where gazette expects a folder${holding}`,
+    'rename or remove the file that stands where the folder belongs',
   );
 }
 
@@ -51,14 +93,25 @@ export function checkLink(root: string, realRoot: string, path: string): Diagnos
 }
 
 /**
- * A top-level folder of the site (`content`, `data`, `templates`, `public`):
- * a link to it is followed only when it stays inside the site. Returns a
- * problem, or undefined when the folder is fine (or absent).
+ * A folder of the site (`content`, `templates`, `public`, `content/items`…):
+ * a link to it is followed only when it stays inside the site, and it must
+ * be a folder. Returns a problem, or undefined when the folder is fine (or
+ * absent).
  */
 export function checkFolder(root: string, name: string): Diagnostic | undefined {
-  const stat = lstatSync(join(root, name), { throwIfNoEntry: false });
-  if (!stat?.isSymbolicLink()) return undefined;
-  return checkLink(root, realpathSync(root), name);
+  let stat;
+  try {
+    stat = lstatSync(join(root, name), { throwIfNoEntry: false });
+  } catch (error) {
+    return unreadable(name, error);
+  }
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) {
+    const link = checkLink(root, realpathSync(root), name);
+    if (link) return link;
+    stat = statSync(join(root, name));
+  }
+  return stat.isDirectory() ? undefined : notAFolder(name);
 }
 
 /** A site file's bytes (`file` relative to the root), refusing links out of the site. */
@@ -72,9 +125,11 @@ export function readSource(
       const problem = checkLink(root, realRoot ?? realpathSync(root), file);
       if (problem) return { diagnostics: [problem] };
     }
+    const stat = statSync(join(root, file));
+    if (!stat.isFile() && !stat.isDirectory()) return { diagnostics: [notOrdinary(file)] };
     return { bytes: readFileSync(join(root, file)), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [unreadable(file, error)] };
+    return { diagnostics: [unreadable(file, error, root)] };
   }
 }
 

@@ -32,9 +32,9 @@ export function renderProblem(
   file: string,
   name: string,
   text: string | undefined,
-  error: Error,
+  error: unknown,
 ): Diagnostic {
-  const first = error.message.split('\n')[0]!;
+  const first = messageOf(error).split('\n')[0]!;
   const property = /reading '([^']+)'/.exec(first)?.[1];
   const undefinedName = /^(\w+) is not defined/.exec(first)?.[1];
   const at = text === undefined ? START : locate(text, property ? `.${property}` : undefinedName);
@@ -47,6 +47,20 @@ export function renderProblem(
       ? `the value before ".${property}" is missing for some page: check it first, e.g. <% if (it.x) { %>…<% } %>`
       : 'see the README\'s "Templates" section for the data each template receives',
   );
+}
+
+/** What a template threw, in words: its message, or what kind of value it was (`throw null`). */
+function messageOf(error: unknown): string {
+  const message =
+    typeof error === 'object' && error !== null
+      ? (error as { message?: unknown }).message
+      : undefined;
+  if (typeof message === 'string' && message !== '') return message;
+  if (error instanceof Error) return error.name;
+  if (typeof error === 'object')
+    return `it threw ${error === null ? 'null' : 'a value that is not an Error'}`;
+  if (typeof error === 'function') return 'it threw a function';
+  return `it threw ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`;
 }
 
 /** The first place `needle` stands inside a `<% … %>` tag of the template, or 1:1. */

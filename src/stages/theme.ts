@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Eta } from 'eta/core';
+import { Eta, type TemplateFunction } from 'eta/core';
 import fg from 'fast-glob';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { checkFolder, checkLink, reportingFs, unreadable } from './source.js';
@@ -76,6 +76,7 @@ export function loadTheme(root: string): Theme {
       files.set(entry.path, { abs: join(own, entry.path), shown });
     }
   }
+  diagnostics.push(...assetConflicts(files));
   const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
   const sources = new Map<string, string>();
   /** The site's own templates' text, to place their errors. */
@@ -97,7 +98,7 @@ export function loadTheme(root: string): Theme {
       hash.update(text).update('\0');
       if (shown.startsWith('templates/')) texts.set(shown, text);
       try {
-        eta.loadTemplate(name, text);
+        eta.loadTemplate(name, attributed(name, eta.compile(text)));
       } catch (error) {
         diagnostics.push(syntaxProblem(shown, text, error as Error));
       }
@@ -123,10 +124,35 @@ export function loadTheme(root: string): Theme {
       try {
         return eta.render(`@${name}`, data);
       } catch (error) {
-        const file = sources.get(`@${name}`) ?? `templates/${name}.eta`;
-        throw new TemplateError(renderProblem(file, name, texts.get(file), error as Error));
+        // Where it failed: the innermost template (an included layout or partial), not the page's.
+        const failure =
+          error instanceof TemplateFailure ? error : new TemplateFailure(`@${name}`, error);
+        const inner = failure.template.slice(1);
+        const file = sources.get(failure.template) ?? `templates/${inner}.eta`;
+        throw new TemplateError(renderProblem(file, inner, texts.get(file), failure.thrown));
       }
     },
+  };
+}
+
+/** What a template threw, with the name of the template it was thrown in. */
+class TemplateFailure extends Error {
+  constructor(
+    readonly template: string,
+    readonly thrown: unknown,
+  ) {
+    super(`failed in ${template}`);
+  }
+}
+
+/** A compiled template that names itself in what it throws, unless a template it includes did. */
+function attributed(name: string, template: TemplateFunction): TemplateFunction {
+  return function (this: Eta, data, options) {
+    try {
+      return template.call(this, data, options);
+    } catch (error) {
+      throw error instanceof TemplateFailure ? error : new TemplateFailure(name, error);
+    }
   };
 }
 
@@ -135,4 +161,35 @@ export class TemplateError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message);
   }
+}
+
+/**
+ * A site's asset whose path runs through another asset's file
+ * (`templates/assets/style.css/x` beside the built-in `assets/style.css`), or a
+ * file where another asset needs a folder: the two cannot both be written.
+ */
+function assetConflicts(files: Map<string, { shown: string }>): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [rel, { shown }] of files) {
+    if (!rel.startsWith('assets/')) continue;
+    const parts = rel.split('/');
+    for (let i = 2; i < parts.length; i++) {
+      const other = files.get(parts.slice(0, i).join('/'));
+      if (!other) continue;
+      // Blamed on the site's own file; of two site files, on the one inside.
+      problems.push(
+        diagnostic(
+          shown.startsWith('templates/') ? shown : other.shown,
+          START,
+          'asset-conflict',
+          shown.startsWith('templates/')
+            ? `${shown} cannot be written: /${parts.slice(0, i).join('/')} is a file, ${other.shown}`
+            : `${other.shown} cannot be written as a file: the theme needs /${parts.slice(0, i).join('/')} as a folder for ${shown}`,
+          'rename or move the file in templates/assets/',
+        ),
+      );
+      break;
+    }
+  }
+  return problems;
 }

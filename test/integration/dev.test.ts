@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDev, type DevHandle } from '../../src/commands/dev.js';
-import type { Update } from '../../src/dev/session.js';
-import { build } from '../../src/api.js';
+import { DevSession, type Update } from '../../src/dev/session.js';
+import { build, check } from '../../src/api.js';
 import { MemoryWriter } from '../../src/output/memory.js';
 import { AUTHORITIES, BULLETIN, item, makeSite, removeSite, writeFiles } from '../helpers.js';
 
@@ -296,6 +297,44 @@ describe('gazette dev', () => {
     expect((await get(handle.port, '/items/e/')).status).toBe(404);
     expect((await get(handle.port, '/bulletins/2022-02/')).body).not.toContain('Delta new');
     expect(handle.session.snapshot()).toEqual(await fullBuild(dir));
+  });
+
+  it('takes in a file where content/items was, and the folder back (found by npm run fuzz)', async () => {
+    const dir = (root = site());
+    const session = new DevSession({ root: dir, cacheDir: false });
+    expect((await session.start()).diagnostics).toEqual([]);
+    const paths = [
+      'content/items/a.md',
+      'content/items/b.md',
+      'content/items/c.md',
+      'content/items',
+    ];
+    const items = join(dir, 'content/items');
+    renameSync(items, join(dir, 'items-aside'));
+    writeFileSync(items, 'not a folder\n');
+    // The watcher reports the old files' paths, which now run through a file (ENOTDIR).
+    const broken = await session.update(paths);
+    expect(broken.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+      'content/items file-unreadable',
+    ]);
+    rmSync(items);
+    renameSync(join(dir, 'items-aside'), items);
+    expect((await session.update(paths)).diagnostics).toEqual([]);
+    expect(session.snapshot()).toEqual(await fullBuild(dir));
+  });
+
+  it('reports an item replaced by a named pipe, as check does (found by npm run fuzz)', async () => {
+    const dir = (root = site());
+    const session = new DevSession({ root: dir, cacheDir: false });
+    expect((await session.start()).diagnostics).toEqual([]);
+    rmSync(join(dir, 'content/items/b.md'));
+    execFileSync('mkfifo', [join(dir, 'content/items/b.md')]);
+    // Dev kept the item it had read; check passed the pipe over in silence.
+    const update = await session.update(['content/items/b.md']);
+    expect(update.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+      'content/items/b.md file-unreadable',
+    ]);
+    expect((await check({ root: dir, cacheDir: false })).diagnostics).toEqual(update.diagnostics);
   });
 
   it('survives a burst of 100 saves and ends with the last one', async () => {

@@ -106,6 +106,12 @@ function edit(root: string, rng: Rng, n: number): string[] {
   const kinds: (() => string[])[] = [
     () => put(itemPath, `${text()}\nAnother sentence number ${n}.\n`),
     () => put(itemPath, setField(text(), 'title', `"Retitled item ${n}"`)),
+    () => put(itemPath, setField(text(), 'party', `"Party ${n} Ltd."`)),
+    () =>
+      put(itemPath, setField(text(), 'status', rng.pick(['adopted', 'draft', undefined] as const))),
+    () => put(itemPath, setField(text(), 'legal_basis', `["PIPL Art. ${n}"]`)),
+    () => put(itemPath, setField(text(), 'summary', `"A summary, number ${n}."`)),
+    () => put(itemPath, setField(text(), 'authority', rng.pick(['[cac]', undefined] as const))),
     () =>
       put(
         itemPath,
@@ -215,12 +221,12 @@ function compare(actual: Map<string, string>, expected: Map<string, string>, ste
 }
 
 describe('dev equals a full build after every edit', () => {
-  it.each([1, 2, 3])('seed %i', async (seed) => {
+  it.each([1, 2, 31, 33, 37])('seed %i', async (seed) => {
     const root = site();
     const rng = random(seed);
     const session = new DevSession({ root, cacheDir: join(root, '.cache') });
     expect((await session.start()).diagnostics).toEqual([]);
-    for (let n = 0; n < 14; n++) {
+    for (let n = 0; n < 18; n++) {
       const paths = [...edit(root, rng, n), ...(rng.int(3) === 0 ? edit(root, rng, n + 100) : [])];
       // Some pages are being looked at, as in a browser.
       for (const path of ['index.html', 'fines/index.html', 'feed.xml']) session.get(path);
@@ -228,6 +234,8 @@ describe('dev equals a full build after every edit', () => {
       expect(update.diagnostics, `step ${n}: ${paths.join(', ')}`).toEqual([]);
       compare(text(session.snapshot()), await fullBuild(root), `step ${n}: ${paths.join(', ')}`);
     }
+    // Edits that move nothing took the short way: the model made from the last one.
+    expect(session.engine.fastModels).toBeGreaterThan(0);
   });
 });
 

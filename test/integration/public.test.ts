@@ -82,6 +82,18 @@ describe('public/', () => {
     ]);
   });
 
+  it('refuses a name with a backslash, which browsers read as a slash (found by npm run fuzz)', async () => {
+    const root = site({ 'public/a\\b.txt': 'x' });
+    const built = await run('build', '--root', root);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain(
+      'public/a\\b.txt:1:1: error[public-conflict]: public/a\\b.txt has a backslash',
+    );
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+    const session = new DevSession({ root, cacheDir: false });
+    expect((await session.start()).diagnostics.map((d) => d.code)).toEqual(['public-conflict']);
+  });
+
   it('refuses symbolic links that loop, break or leave the site, and follows the others', async () => {
     const root = site({ 'public/a/file.txt': 'a', 'assets-src/logo.svg': '<svg/>' });
     symlinkSync('..', join(root, 'public/a/up')); // back to public/: a loop

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,6 +37,12 @@ export const SETUP: Record<string, (root: string) => void> = {
       join(root, 'data/authorities.yaml'),
       `cac:\n  name: Cyberspace Administration of China\n  abbr:\n${levels.join('')}`,
     );
+  },
+  // Reading a named pipe waits until something writes to it: forever (found by npm run fuzz).
+  'named-pipe-config': (root) => execFileSync('mkfifo', [join(root, 'gazette.config.yaml')]),
+  'named-pipe-data': (root) => {
+    mkdirSync(join(root, 'data'), { recursive: true });
+    execFileSync('mkfifo', [join(root, 'data/authorities.yaml')]);
   },
   'symlink-outside-data': (root) => {
     mkdirSync(join(root, 'data'), { recursive: true });

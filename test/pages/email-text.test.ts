@@ -26,4 +26,16 @@ describe('htmlToText on large input', () => {
       'one\ntwo\nthree four',
     );
   });
+
+  it(
+    'wraps a list nested deeper than the line is wide, a word a line (found by npm run fuzz)',
+    GUARD,
+    () => {
+      // 40 levels of "- " and "1. " are wider than 72 columns: the cut used to stop moving.
+      const depth = 40;
+      const html = `${'<ul>\n<li>'.repeat(depth)}deep words here${'</li>\n</ul>'.repeat(depth)}`;
+      const lines = htmlToText(html).split('\n');
+      expect(lines.map((l) => l.trim())).toEqual(['- deep', 'words', 'here']);
+    },
+  );
 });

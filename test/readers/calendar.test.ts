@@ -19,7 +19,7 @@ async function build(name: string, epoch: string | undefined): Promise<void> {
   if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
   else process.env.SOURCE_DATE_EPOCH = epoch;
   try {
-    const result = await run('build', '--root', FIXTURE, '--out', out(name));
+    const result = await run('build', '--root', FIXTURE, '--no-cache', '--out', out(name));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   } finally {

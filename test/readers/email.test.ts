@@ -22,7 +22,7 @@ const read = (name: string, path: string) => readFileSync(join(out(name), path),
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'gazette-email-'));
   for (const name of ['a', 'b']) {
-    const result = await run('build', '--root', FIXTURE, '--out', out(name));
+    const result = await run('build', '--root', FIXTURE, '--no-cache', '--out', out(name));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   }

@@ -22,7 +22,15 @@ beforeAll(async () => {
     ['b', []],
     ['root', ['--base-url', '/']],
   ] as const) {
-    const result = await run('build', '--root', FIXTURE, '--out', out(name), ...extra);
+    const result = await run(
+      'build',
+      '--root',
+      FIXTURE,
+      '--no-cache',
+      '--out',
+      out(name),
+      ...extra,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   }

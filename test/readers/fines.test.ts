@@ -281,7 +281,7 @@ describe('the fines tracker of a site with known fines', () => {
 
   beforeAll(async () => {
     out = join(mkdtempSync(join(tmpdir(), 'gazette-fines-')), 'out');
-    const result = await run('build', '--root', FIXTURE, '--out', out);
+    const result = await run('build', '--root', FIXTURE, '--no-cache', '--out', out);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     doc = page(out, 'fines/index.html');

@@ -33,7 +33,7 @@ beforeAll(async () => {
     ['origin', []],
     ['path', ['--base-url', '/digest/']],
   ] as const) {
-    const result = await run('build', '--root', FIXTURE, '--out', out(name), ...args);
+    const result = await run('build', '--root', FIXTURE, '--no-cache', '--out', out(name), ...args);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   }

@@ -113,7 +113,7 @@ describe('the search index of a built site', () => {
 
   beforeAll(async () => {
     out = join(mkdtempSync(join(tmpdir(), 'gazette-search-')), 'out');
-    const result = await run('build', '--root', FIXTURE, '--out', out);
+    const result = await run('build', '--root', FIXTURE, '--no-cache', '--out', out);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     manifest = JSON.parse(read('search/index.json'));
@@ -282,7 +282,7 @@ describe('the search index of a built site', () => {
 
   it('is byte-identical from one build to the next', async () => {
     const again = join(out, '..', 'again');
-    const result = await run('build', '--root', FIXTURE, '--out', again);
+    const result = await run('build', '--root', FIXTURE, '--no-cache', '--out', again);
     expect(result.code).toBe(0);
     for (const file of [
       'search/index.json',

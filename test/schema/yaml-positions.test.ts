@@ -87,3 +87,28 @@ describe('positions are computed only when asked for', () => {
     expect(composed).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('syntax errors are placed on their own line', () => {
+  it('after a token the parser could not read, the later lines still count (found by npm run fuzz)', () => {
+    const text = '}  - id: legislation\n  - id: enforcement\n';
+    const { diagnostics } = parseYaml('gazette.config.yaml', text);
+    expect(diagnostics.length).toBeGreaterThan(1);
+    const lines = text.split('\n');
+    for (const d of diagnostics) {
+      expect(d.line).toBeLessThanOrEqual(lines.length);
+      expect(d.column).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+    }
+    // The second line's "id: enforcement" is reported there, not at column 28 of line 1.
+    expect(diagnostics.some((d) => d.line === 2)).toBe(true);
+  });
+});
+
+describe('each syntax error is reported once', () => {
+  it('two errors about the one unclosed bracket are one diagnostic (found by npm run fuzz)', () => {
+    const text = 'title: Fines\n  - {amount: "300,000", currency: RMB}\n  - {amount: 12.5}\n';
+    const { diagnostics } = parseYaml('x.md', text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const keys = diagnostics.map((d) => JSON.stringify(d));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
