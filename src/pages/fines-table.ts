@@ -1,7 +1,8 @@
 /**
  * The tracker's table of every fine, in pages: `/fines/` shows the first
  * FINES_PER_PAGE fines (newest first), `/fines/page/2/`, … the next, each a
- * real page with links back and forth, so the table reads without JavaScript.
+ * real page with links back and forth, so the table reads without JavaScript;
+ * `/fines/per/25/`, `/fines/per/100/page/2/`, … are the same at another size.
  * `/fines/table.json` holds every row for `assets/fines.js`, which sorts,
  * filters and re-pages in place from it (data arrays, never the DOM).
  *
@@ -18,14 +19,31 @@ import type { Item, Site } from '../model.js';
 import { authorityLabel } from './authority-label.js';
 import { pageWindow } from './index.js';
 
-/** Rows per page without JavaScript; the script offers PAGE_SIZES. */
+/** Rows per page on `/fines/` and its pages; PAGE_SIZES are the others offered. */
 export const FINES_PER_PAGE = 50;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const FINES = '/fines/';
 export const FINES_TABLE = '/fines/table.json';
 
-/** The address of page `n` of the tracker. */
-export const finesPagePath = (n: number) => (n === 1 ? FINES : `${FINES}page/${n}/`);
+/**
+ * The address of page `n` of the table at `per` rows a page: `/fines/`,
+ * `/fines/page/2/`, and for another size `/fines/per/25/`, `/fines/per/25/page/2/`.
+ */
+export function finesPagePath(n: number, per: number = FINES_PER_PAGE): string {
+  const first = per === FINES_PER_PAGE ? FINES : `${FINES}per/${per}/`;
+  return n === 1 ? first : `${first}page/${n}/`;
+}
+
+/**
+ * The page sizes worth offering for `count` fines: the usual one, and each
+ * other whose pages differ from it (25 once there are more than 25 fines, 100
+ * once there are more than 50). One size alone is no choice.
+ */
+export function pageSizes(count: number): number[] {
+  return PAGE_SIZES.filter(
+    (size) => size === FINES_PER_PAGE || count > Math.min(size, FINES_PER_PAGE),
+  );
+}
 
 /** "Jan 10, 2022", "Jan 2022", "2022": a date as the table's narrow column writes it. */
 export function shortDate(date: PartialDate): string {
@@ -103,31 +121,47 @@ export function fineRow(
 export interface FinesPagination {
   current: number;
   pages: number;
+  per: number;
   /** The fines of this page, counted from 1: "51–100". */
   first: number;
   last: number;
   newer?: string;
   older?: string;
+  /** The pages it links to; 0 marks a gap. */
   links: { n: number; url: string }[];
+  /** The other page sizes (and this one), each at the page that holds this page's first fine. */
+  sizes: { size: number; url: string }[];
 }
 
-/** Where page `n` of `pages` stands, and the pages it links to (0 marks a gap). */
-export function finesPagination(n: number, pages: number, count: number): FinesPagination {
+/** Where page `n` of the table at `per` rows a page stands among `count` fines, and what it links to. */
+export function finesPagination(n: number, per: number, count: number): FinesPagination {
+  const pages = pageCount(count, per);
+  const first = Math.min(count, (n - 1) * per + 1);
+  const sizes = pageSizes(count);
   return {
     current: n,
     pages,
-    first: Math.min(count, (n - 1) * FINES_PER_PAGE + 1),
-    last: Math.min(count, n * FINES_PER_PAGE),
-    newer: n > 1 ? finesPagePath(n - 1) : undefined,
-    older: n < pages ? finesPagePath(n + 1) : undefined,
+    per,
+    first,
+    last: Math.min(count, n * per),
+    newer: n > 1 ? finesPagePath(n - 1, per) : undefined,
+    older: n < pages ? finesPagePath(n + 1, per) : undefined,
     links: pageWindow(n, pages).map((k) =>
-      k === 0 ? { n: 0, url: '' } : { n: k, url: finesPagePath(k) },
+      k === 0 ? { n: 0, url: '' } : { n: k, url: finesPagePath(k, per) },
     ),
+    sizes:
+      sizes.length < 2
+        ? []
+        : sizes.map((size) => ({
+            size,
+            url: finesPagePath(Math.floor((Math.max(first, 1) - 1) / size) + 1, size),
+          })),
   };
 }
 
-export function pageCount(count: number): number {
-  return Math.max(1, Math.ceil(count / FINES_PER_PAGE));
+/** How many pages `count` fines fill at `per` rows a page (one, if none). */
+export function pageCount(count: number, per: number = FINES_PER_PAGE): number {
+  return Math.max(1, Math.ceil(count / per));
 }
 
 /**
@@ -144,8 +178,6 @@ export function finesTableJson(rows: readonly FineRow[], styles: string): string
   const value = {
     note: 'The rows of the fines tracker for its script; for analysis, use /fines.csv or /fines.json.',
     styles,
-    perPage: FINES_PER_PAGE,
-    sizes: PAGE_SIZES,
     authorities,
     rows: rows.map((r) => [
       r.dateSort,

@@ -36,7 +36,7 @@ import {
   finesPagination,
   finesTableJson,
   pageCount,
-  PAGE_SIZES,
+  pageSizes,
   type FineRow,
 } from './fines-table.js';
 import type { Add, PageSpec } from './index.js';
@@ -54,17 +54,18 @@ export function finesPages(site: Site, add: Add): void {
   const records = fineRecords(site.items);
   const fined = [...new Set(records.map((r) => r.item))];
   const table = finesTable(site, records);
-  const pages = pageCount(records.length);
-  add(FINES, fined, () => finesPage(site, records, table), `1/${pages} ${table.key}`);
-  for (let n = 2; n <= pages; n++) {
-    const shown = records.slice((n - 1) * FINES_PER_PAGE, n * FINES_PER_PAGE);
-    add(
-      finesPagePath(n),
-      [...new Set(shown.map((r) => r.item))],
-      () => finesTablePage(site, table, n),
-      `${n}/${pages} ${table.key}`,
-    );
-  }
+  const count = records.length;
+  add(FINES, fined, () => finesPage(site, records, table), `${FINES_PER_PAGE} 1 ${table.key}`);
+  for (const per of table.data.sizes)
+    for (let n = per === FINES_PER_PAGE ? 2 : 1; n <= pageCount(count, per); n++) {
+      const shown = records.slice((n - 1) * per, n * per);
+      add(
+        finesPagePath(n, per),
+        [...new Set(shown.map((r) => r.item))],
+        () => finesTablePage(site, table, n, per),
+        `${per} ${n} ${table.key}`,
+      );
+    }
   add(
     FINES_TABLE,
     fined,
@@ -143,8 +144,8 @@ interface FinesTable {
     filters: object;
     styles: string;
     status: string;
+    /** The page sizes offered (pageSizes). */
     sizes: readonly number[];
-    perPage: number;
     src: string;
   };
   /** The same as text, for the fingerprint of a page that shows only some of the fines. */
@@ -189,8 +190,7 @@ function finesTable(site: Site, records: readonly FineRecord<Item>[]): FinesTabl
         ? `${totals.length ? '; ' : ', '}${unknown} of an amount not known exactly, not in the total`
         : '') +
       '.',
-    sizes: PAGE_SIZES,
-    perPage: FINES_PER_PAGE,
+    sizes: pageSizes(records.length),
     src: FINES_TABLE,
   };
   let rows: FineRow[] | undefined;
@@ -206,18 +206,19 @@ function list(parts: readonly string[]): string {
   return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** Page `n` of the table alone, after the first page: its fines, and the way back. */
-function finesTablePage(site: Site, table: FinesTable, n: number): PageSpec {
-  const pages = pageCount(table.data.count);
-  const rows = table.rows().slice((n - 1) * FINES_PER_PAGE, n * FINES_PER_PAGE);
+/** Page `n` of the table alone at `per` rows a page (not `/fines/`): its fines, and the way back. */
+function finesTablePage(site: Site, table: FinesTable, n: number, per: number): PageSpec {
+  const pagination = finesPagination(n, per, table.data.count);
+  const { pages } = pagination;
+  const size = per === FINES_PER_PAGE ? '' : `, ${per} rows a page`;
   return {
-    path: finesPagePath(n),
+    path: finesPagePath(n, per),
     template: 'fines',
-    title: `Fines tracker (page ${n} of ${pages})`,
-    description: `Fines ${n === pages ? 'up to the oldest' : 'reported'} in ${site.config.title}, newest first: page ${n} of ${pages}.`,
+    title: `Fines tracker (page ${n} of ${pages}${size})`,
+    description: `Fines ${n === pages ? 'up to the oldest' : 'reported'} in ${site.config.title}, newest first: page ${n} of ${pages}${size}.`,
     data: {
       first: false,
-      table: { ...table.data, rows, pagination: finesPagination(n, pages, table.data.count) },
+      table: { ...table.data, rows: table.rows().slice((n - 1) * per, n * per), pagination },
       home: FINES,
       statistics: '/statistics/',
       n: (count: number) => group(BigInt(count)),
@@ -233,12 +234,8 @@ function authorityRows(
   styles: ReadonlyMap<string, AmountStyle>,
 ): TotalsRow[] {
   const groups = groupTotals(records, byAuthority);
-  const rows = totalsRows(
-    groups,
-    unknownBy(records, byAuthority),
-    currencies,
-    styles,
-    (key) => authorityLabel(site, key),
+  const rows = totalsRows(groups, unknownBy(records, byAuthority), currencies, styles, (key) =>
+    authorityLabel(site, key),
   );
   const rank = (row: TotalsRow) => currencies.map((c) => groups.get(row.key)?.get(c));
   return rows.sort((a, b) => {
@@ -263,11 +260,7 @@ function larger(a: Total | undefined, b: Total | undefined): number {
   return mx > my ? -1 : mx < my ? 1 : 0;
 }
 
-function finesPage(
-  site: Site,
-  records: readonly FineRecord<Item>[],
-  table: FinesTable,
-): PageSpec {
+function finesPage(site: Site, records: readonly FineRecord<Item>[], table: FinesTable): PageSpec {
   const currencies = currencyOrder(records);
   const overall = currencyTotals(records);
   const yearTotals = groupTotals(records, byYear);
@@ -283,7 +276,6 @@ function finesPage(
   const items = new Set(records.map((r) => r.item));
   const years = records.map((r) => r.item.date.year).sort((a, b) => a - b);
   const unknown = unknownCount(records);
-  const pages = pageCount(records.length);
   return {
     path: FINES,
     template: 'fines',
@@ -318,7 +310,7 @@ function finesPage(
       table: {
         ...table.data,
         rows: table.rows().slice(0, FINES_PER_PAGE),
-        pagination: pages > 1 ? finesPagination(1, pages, records.length) : undefined,
+        pagination: finesPagination(1, FINES_PER_PAGE, records.length),
       },
       csv: '/fines.csv',
       json: '/fines.json',
