@@ -85,7 +85,9 @@ export function finesTableRows(root: string): FinesTableRow[] {
   };
   return rows.map(
     (row) =>
-      Object.fromEntries(FINES_TABLE_COLUMNS.map((name, i) => [name, row[i]])) as FinesTableRow,
+      Object.fromEntries(
+        FINES_TABLE_COLUMNS.map((name, i) => [name, row[i]]),
+      ) as unknown as FinesTableRow,
   );
 }
 

@@ -23,6 +23,7 @@ import { CSV_COLUMNS, csvField, csvText } from '../../src/pages/fines-data.js';
 import {
   AUTHORITIES,
   BULLETIN,
+  finesTableRows,
   item,
   makeSite,
   page,
