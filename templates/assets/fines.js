@@ -144,10 +144,9 @@
 
   // ---------------------------------------------------------------- the rows
 
-  /** Fetches the rows once; runs `then` when they are there. */
-  function whenLoaded(then) {
+  /** Fetches the rows, once. */
+  function load() {
     if (!loading) {
-      status.textContent = 'Loading the fines…';
       loading = fetch(table.getAttribute('data-src'))
         .then(function (response) {
           if (!response.ok) throw new Error(String(response.status));
@@ -159,7 +158,13 @@
           'The fines could not be loaded to sort or filter them; the pages below still list them all.';
       });
     }
-    loading.then(then);
+    return loading;
+  }
+
+  /** Runs `then` once the rows are there, saying so if it has to wait for them. */
+  function whenLoaded(then) {
+    if (!data) status.textContent = 'Loading the fines…';
+    load().then(then);
   }
 
   function prepare(json) {
@@ -433,7 +438,7 @@
     history.replaceState(history.state, '', address({}) + location.hash);
   }
 
-  /** The view the address asks for; false when it asks for none (this page as it is). */
+  /** Reads the view the address asks for; false when it has no query (this page as it is). */
   function fromAddress() {
     var params = new URLSearchParams(location.search);
     FIELDS.forEach(function (name) {
@@ -448,7 +453,8 @@
     if (sizes.indexOf(per) >= 0) state.per = per;
     var page = Number(params.get('page'));
     if (page >= 1 && page % 1 === 0) state.page = page;
-    return address({}) !== location.pathname;
+    // Any address with a query is redrawn (and written back clean): ?sort=nothing too.
+    return location.search !== '';
   }
 
   function readForm() {
@@ -471,9 +477,8 @@
 
   // ---------------------------------------------------------------- the controls
 
-  form.addEventListener('focusin', function () {
-    whenLoaded(function () {});
-  });
+  // The rows are fetched as soon as the form is used, before any change asks for them.
+  form.addEventListener('focusin', load);
   form.addEventListener('input', function () {
     whenLoaded(function () {
       readForm();
