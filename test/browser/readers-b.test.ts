@@ -144,6 +144,41 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     expect(await page.locator('#fines-status').textContent()).toContain('could not be read');
   });
 
+  it('filters by free text on the party, every word, and by it with the rest', async () => {
+    await page.goto(`${base}fines/`);
+    await page.fill('#fines-q', 'east asia');
+    await expect.poll(status).toBe('Showing 2 of 8 fines, totalling RMB 16,790,000.');
+    expect(await visible(2)).toEqual([
+      'Bank of East Asia (China) Co., Ltd.; Mr. Li',
+      'Bank of East Asia (China) Co., Ltd.; Mr. Li',
+    ]);
+    expect(query()).toBe('q=east+asia');
+    await page.fill('#fines-q', 'east nowhere');
+    await expect.poll(status).toBe('Showing 0 of 8 fines.');
+    await page.goto(`${base}fines/?q=GOOGLE`);
+    await expect.poll(() => visible(2)).toEqual(['Google LLC']);
+    expect(await page.locator('#fines-q').inputValue()).toBe('GOOGLE');
+  });
+
+  it('sorts the totals by authority by any column, ranked by amount until then', async () => {
+    await page.goto(`${base}fines/`);
+    const table = page.locator('#fines-by-authority');
+    const names = () => table.locator('tbody th').allTextContents();
+    const ranked = await names();
+    expect(ranked.slice(0, 2)).toEqual(['SAMR', 'CAC']);
+    await table.locator('thead th').first().getByRole('button').click();
+    expect(await names()).toEqual([...ranked].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(await table.locator('thead th').first().getAttribute('aria-sort')).toBe('ascending');
+    expect(await table.locator('.fines-order').textContent()).toBe(', by name, A to Z');
+    const rmb = table.locator('thead th').nth(1);
+    await rmb.getByRole('button').click();
+    expect(await names()).toEqual(ranked);
+    expect(await rmb.getAttribute('aria-sort')).toBe('descending');
+    await rmb.getByRole('button').click();
+    // Smallest first; an authority with no fine in RMB comes first, as the smallest.
+    expect((await names()).at(-1)).toBe('SAMR');
+  });
+
   it('searches as you type, best match first, with the matches marked', async () => {
     await page.goto(`${base}search/`);
     await page.locator('#search-q').pressSequentially('cooki');
