@@ -25,7 +25,7 @@ import {
 } from '../domain/totals.js';
 import type { Item, Site } from '../model.js';
 import { authorityLabel } from './authority-label.js';
-import { finesCharts } from './fines-chart.js';
+import { finesCharts, NARROW } from './fines-chart.js';
 import { finesCsv, finesJson } from './fines-data.js';
 import {
   FINES,
@@ -276,6 +276,7 @@ function finesPage(site: Site, records: readonly FineRecord<Item>[], table: Fine
   const items = new Set(records.map((r) => r.item));
   const years = records.map((r) => r.item.date.year).sort((a, b) => a - b);
   const unknown = unknownCount(records);
+  const exact = records.filter((r) => isExact(r.fine));
   return {
     path: FINES,
     template: 'fines',
@@ -296,11 +297,9 @@ function finesPage(site: Site, records: readonly FineRecord<Item>[], table: Fine
         unit: styles.get(code)!.unit,
       })),
       overall: currencies.map((c) => ({ currency: c, ...amount(styles.get(c)!, overall.get(c)!) })),
-      charts: finesCharts(
-        records.filter((r) => isExact(r.fine)),
-        currencies,
-        styles,
-      ),
+      charts: finesCharts(exact, currencies, styles),
+      // The same, drawn for a phone (the page shows one or the other).
+      narrowCharts: finesCharts(exact, currencies, styles, NARROW),
       byYear: byYearRows,
       byAuthority: authorityRows(site, records, currencies, styles),
       authorityOrder:

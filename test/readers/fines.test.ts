@@ -405,10 +405,18 @@ describe('the fines tracker of a site with known fines', () => {
     expect(readFileSync(join(out, 'assets/fines.js'), 'utf8')).toContain('replaceState');
   });
 
-  it('draws one accessible SVG bar chart per currency, at build time', () => {
-    const charts = [...doc.querySelectorAll('svg.fines-chart-svg')];
+  it('draws one accessible SVG bar chart per currency, at build time, and again for a phone', () => {
+    const charts = [...doc.querySelectorAll('.fines-chart-wide svg.fines-chart-svg')];
     expect(charts).toHaveLength(3);
-    for (const svg of charts) {
+    const narrow = [...doc.querySelectorAll('.fines-chart-narrow svg.fines-chart-svg')];
+    expect(narrow).toHaveLength(3);
+    // The phone's is drawn about as many units wide as a phone has pixels, its ids its own.
+    expect(narrow[0]!.getAttribute('viewBox')).toBe('0 0 360 250');
+    expect(narrow[0]!.getAttribute('aria-labelledby')).toBe(
+      'fines-chart-cny-narrow-title fines-chart-cny-narrow-desc',
+    );
+    expect(doc.querySelectorAll('svg.fines-chart-svg')).toHaveLength(6);
+    for (const svg of [...charts, ...narrow]) {
       expect(svg.getAttribute('role')).toBe('img');
       const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
       expect(svg.querySelector(`title#${titleId}`)!.textContent).toMatch(/^Fines in \w+ per year/);
