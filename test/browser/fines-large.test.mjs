@@ -108,6 +108,36 @@ describe.skipIf(!hasChromium())('the fines tracker with 2,100 fines', () => {
     await page.close();
   });
 
+  it('pages the sorted view with the script, its size and page in the address', async () => {
+    const page = await open(1280);
+    const status = () => page.locator('#fines-status').textContent();
+    const count = () => page.locator('#fines-table tbody tr').count();
+    const all = rows.length.toLocaleString('en');
+    await page.locator('th[data-key="party"] button').click();
+    await expect.poll(status).toContain(`Page 1 of 42: fines 1–50.`);
+    await page.locator('#fines-per a[data-per="100"]').click();
+    await expect.poll(count).toBe(100);
+    expect(await status()).toContain(`Showing all ${all} fines`);
+    expect(await status()).toContain('Page 1 of 21: fines 1–100.');
+    await page.locator('#fines-pages a[rel="next"]').click();
+    await expect.poll(status).toContain('Page 2 of 21: fines 101–200.');
+    expect(new URL(page.url()).search).toBe('?sort=party&order=asc&per=100&page=2');
+    // A–Z by party, across the pages: the page's first follows the last of the one before.
+    const parties = rows
+      .map((r) => r[4])
+      .sort(new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare);
+    expect(await page.locator('#fines-table tbody td.fines-party').first().textContent()).toBe(
+      parties[100],
+    );
+    expect(await page.locator('#fines-per a[aria-current]').textContent()).toBe('100');
+    // The address is the view: a reload shows it again.
+    await page.reload();
+    await expect.poll(status).toContain('Page 2 of 21: fines 101–200.');
+    expect(await count()).toBe(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('sorts by amount and filters by free text quickly on a CPU slowed 4×', async () => {
     const page = await open(390);
     const cdp = await page.context().newCDPSession(page);
