@@ -164,9 +164,60 @@ export function pageCount(count: number, per: number = FINES_PER_PAGE): number {
   return Math.max(1, Math.ceil(count / per));
 }
 
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Two exact decimals ("16740000.00", "5"), compared exactly. */
+function compareDecimal(a: string, b: string): number {
+  const [ai = '', af = ''] = a.split('.');
+  const [bi = '', bf = ''] = b.split('.');
+  const digits = Math.max(af.length, bf.length);
+  const x = BigInt(ai + af.padEnd(digits, '0'));
+  const y = BigInt(bi + bf.padEnd(digits, '0'));
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * What each column of the table sorts by, ascending. An amount is compared
+ * only with those of its currency (the script keeps the currencies apart); one
+ * not known exactly comes below every known one.
+ */
+const SORTS: Record<string, (a: FineRow, b: FineRow) => number> = {
+  date: (a, b) => (a.dateSort < b.dateSort ? -1 : a.dateSort > b.dateSort ? 1 : 0),
+  party: (a, b) => collator.compare(a.parties, b.parties),
+  authority: (a, b) =>
+    collator.compare(
+      a.authorities.map((x) => x.label).join(', '),
+      b.authorities.map((x) => x.label).join(', '),
+    ),
+  amount: (a, b) =>
+    a.amount === '' || b.amount === ''
+      ? Number(a.amount !== '') - Number(b.amount !== '')
+      : compareDecimal(a.amount, b.amount),
+  item: (a, b) => collator.compare(a.title, b.title),
+};
+
+/**
+ * Each row's place in the ascending order of a column, equal values sharing
+ * it: worked out here once, so that the script's sorts compare small integers
+ * (and a tie keeps the table's order either way).
+ */
+export function sortRanks(
+  rows: readonly FineRow[],
+  compare: (a: FineRow, b: FineRow) => number,
+): number[] {
+  const order = rows.map((_, i) => i).sort((a, b) => compare(rows[a]!, rows[b]!) || a - b);
+  const rank = new Array<number>(rows.length).fill(0);
+  for (let k = 1; k < order.length; k++) {
+    const [before, at] = [order[k - 1]!, order[k]!];
+    rank[at] = rank[before]! + (compare(rows[before]!, rows[at]!) === 0 ? 0 : 1);
+  }
+  return rank;
+}
+
 /**
  * Every row for the script, as arrays (the positions are read by
- * `assets/fines.js`, `COLUMNS`): compact, and in the page's order (newest first).
+ * `assets/fines.js`): compact, and in the page's order (newest first); and
+ * for each column the rows' ranks in its order (`sortRanks`).
  * Links are site paths without their leading slash; the page says how to reach
  * the site's root from it.
  */
@@ -179,6 +230,9 @@ export function finesTableJson(rows: readonly FineRow[], styles: string): string
     note: 'The rows of the fines tracker for its script; for analysis, use /fines.csv or /fines.json.',
     styles,
     authorities,
+    ranks: Object.fromEntries(
+      Object.entries(SORTS).map(([column, compare]) => [column, sortRanks(rows, compare)]),
+    ),
     rows: rows.map((r) => [
       r.dateSort,
       r.dateIso,

@@ -6,9 +6,10 @@
 // newest first, with links to the others.
 //
 // The rows come from /fines/table.json, fetched at the first use of a control
-// (at once when the address holds a view). The script sorts and filters those
-// arrays, with the sort keys worked out once, and writes only the rows of the
-// page shown. The totals tables sort in place. Plain browser JavaScript, no build.
+// (at once when the address holds a view), with each row's rank in the order
+// of each column, worked out at build time. The script filters those arrays,
+// sorts them by comparing ranks, and writes only the rows of the page shown.
+// The totals tables sort in place. Plain browser JavaScript, no build.
 (function () {
   'use strict';
   var table = document.getElementById('fines-table');
@@ -186,53 +187,8 @@
       anyUnknown: rows.some(function (r) {
         return !r.known;
       }),
-      ranks: {},
+      ranks: json.ranks,
     };
-  }
-
-  function authorityText(r) {
-    return r.ids
-      .map(function (id) {
-        return data.authorities[id][0];
-      })
-      .join(', ');
-  }
-
-  // What each column sorts by, as a comparison of two rows (the amount's is within a
-  // currency; an amount not known exactly comes below every known one).
-  var COMPARE = {
-    date: function (x, y) {
-      var a = x.a[DATE_SORT];
-      var b = y.a[DATE_SORT];
-      return a < b ? -1 : a > b ? 1 : 0;
-    },
-    party: function (x, y) {
-      return collator.compare(x.a[PARTIES], y.a[PARTIES]);
-    },
-    authority: function (x, y) {
-      return collator.compare(authorityText(x), authorityText(y));
-    },
-    amount: function (x, y) {
-      if (x.known !== y.known) return x.known ? 1 : -1;
-      return x.value < y.value ? -1 : x.value > y.value ? 1 : 0;
-    },
-    item: function (x, y) {
-      return collator.compare(x.a[TITLE], y.a[TITLE]);
-    },
-  };
-
-  /**
-   * Each row's place in the ascending order of a column (equal values share it),
-   * worked out once per column: every later sort compares small integers.
-   */
-  function ranks(key) {
-    if (data.ranks[key]) return data.ranks[key];
-    var compare = COMPARE[key];
-    var sorted = data.rows.slice().sort(compare);
-    var rank = new Int32Array(sorted.length);
-    for (var k = 1; k < sorted.length; k++)
-      rank[sorted[k].i] = rank[sorted[k - 1].i] + (compare(sorted[k - 1], sorted[k]) === 0 ? 0 : 1);
-    return (data.ranks[key] = rank);
   }
 
   /** Filters and sorts the rows into `view`, and sums what passes, then shows the page. */
@@ -262,7 +218,8 @@
       else if (visible) totals[r.a[CURRENCY]] = (totals[r.a[CURRENCY]] || 0n) + r.value;
       return visible;
     });
-    var rank = ranks(state.sort);
+    // Each row's place in the column's order, worked out at build time (table.json).
+    var rank = data.ranks[state.sort];
     var sign = state.order === 'desc' ? -1 : 1;
     var byCurrency = state.sort === 'amount';
     view.sort(function (x, y) {

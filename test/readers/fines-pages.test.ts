@@ -161,6 +161,24 @@ describe('the tracker of 130 fines, in pages', () => {
     expect(all[7]!.about).toBe('Banking; Credit reporting; Art. 6(1)(f) GDPR');
     expect(all[8]!.about).toBe('');
   });
+
+  it('gives the script each row’s rank in the order of each column, worked out at build time', () => {
+    const { ranks } = JSON.parse(readFileSync(join(out, 'fines/table.json'), 'utf8')) as {
+      ranks: Record<string, number[]>;
+    };
+    expect(Object.keys(ranks).sort()).toEqual(['amount', 'authority', 'date', 'item', 'party']);
+    // Newest first in the table: the last row is the oldest date.
+    expect(ranks.date![0]).toBe(COUNT - 1);
+    expect(ranks.date![COUNT - 1]).toBe(0);
+    // Numbers in names in their order: Party 2 before Party 10 before Party 100.
+    expect(ranks.party![2]).toBeLessThan(ranks.party![10]!);
+    expect(ranks.party![10]).toBeLessThan(ranks.party![100]!);
+    // RMB 1,129 (cac, i = 129) is the largest; RMB 11 (i = 1) the smallest.
+    expect(ranks.amount![129]).toBe(Math.max(...ranks.amount!));
+    expect(ranks.amount![1]).toBe(0);
+    // Equal values share a rank: three authorities, three ranks.
+    expect(new Set(ranks.authority)).toEqual(new Set([0, 1, 2]));
+  });
 });
 
 describe('the tracker of a few fines', () => {
