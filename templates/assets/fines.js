@@ -156,7 +156,7 @@
         .then(prepare);
       loading.catch(function () {
         status.textContent =
-          'The fines could not be loaded to sort or filter them; the pages below still list them all.';
+          'The fines could not be loaded to sort or filter them; the table still lists them, a page at a time.';
       });
     }
     return loading;
@@ -165,7 +165,8 @@
   /** Runs `then` once the rows are there, saying so if it has to wait for them. */
   function whenLoaded(then) {
     if (!data) status.textContent = 'Loading the fines…';
-    load().then(then);
+    // A failed fetch has said so (load); nothing is left to do.
+    load().then(then, function () {});
   }
 
   function prepare(json) {

@@ -179,6 +179,16 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     expect((await names()).at(-1)).toBe('SAMR');
   });
 
+  it('says so when the rows cannot be fetched, and leaves the table as the page has it', async () => {
+    await page.route('**/fines/table.json', (route) => route.fulfill({ status: 500, body: '' }));
+    await page.goto(`${base}fines/`);
+    await page.locator('th[data-key="amount"]').getByRole('button').click();
+    await expect.poll(status).toContain('could not be loaded');
+    expect(await page.locator('#fines-table tbody tr').count()).toBe(8);
+    expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBe('descending');
+    await page.unroute('**/fines/table.json');
+  });
+
   it('searches as you type, best match first, with the matches marked', async () => {
     await page.goto(`${base}search/`);
     await page.locator('#search-q').pressSequentially('cooki');
