@@ -43,6 +43,54 @@ export function page(root: string, path: string): HtmlDocument {
   return parseHTML(readFileSync(join(root, path), 'utf8')).document;
 }
 
+/** A row of the tracker's `/fines/table.json`, by name (it holds arrays; see finesTableJson). */
+export interface FinesTableRow {
+  dateSort: string;
+  dateIso: string;
+  dateText: string;
+  dateLong: string;
+  parties: string;
+  authorities: string[];
+  currency: string;
+  kind: string;
+  amount: string;
+  display: string;
+  amountTitle: string;
+  title: string;
+  url: string;
+  about: string;
+}
+
+const FINES_TABLE_COLUMNS = [
+  'dateSort',
+  'dateIso',
+  'dateText',
+  'dateLong',
+  'parties',
+  'authorities',
+  'currency',
+  'kind',
+  'amount',
+  'display',
+  'amountTitle',
+  'title',
+  'url',
+  'about',
+] as const;
+
+/** The rows of a built site's `/fines/table.json`, in the table's order (newest first). */
+export function finesTableRows(root: string): FinesTableRow[] {
+  const { rows } = JSON.parse(readFileSync(join(root, 'fines/table.json'), 'utf8')) as {
+    rows: unknown[][];
+  };
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        FINES_TABLE_COLUMNS.map((name, i) => [name, row[i]]),
+      ) as unknown as FinesTableRow,
+  );
+}
+
 /** A minimal valid item's front matter, with fields overridden or removed (undefined). */
 export function item(
   fields: Record<string, string | undefined> = {},

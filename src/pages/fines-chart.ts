@@ -30,6 +30,41 @@ const MAX_VALUE_LABELS = 12;
 /** A lone bar stays a bar, not a slab. */
 const MAX_BAR_WIDTH = 48;
 
+/** A chart's frame: its size in SVG units, its margins, and how many periods it labels. */
+export interface ChartLayout {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** At most this many labels on the x axis, and values on the bars. */
+  labels: number;
+  values: number;
+  /** The name that tells this layout's chart from the others of its currency ('' for the first). */
+  suffix: string;
+}
+
+/** The chart drawn 640 units wide, for a screen with room for it. */
+export const WIDE: ChartLayout = {
+  width: WIDTH,
+  height: HEIGHT,
+  plot: PLOT,
+  labels: 12,
+  values: MAX_VALUE_LABELS,
+  suffix: '',
+};
+
+/**
+ * The same chart for a phone, about as many units wide as it has pixels, so
+ * that its figures stay as large as the page's small print: fewer labels.
+ */
+export const NARROW: ChartLayout = {
+  width: 360,
+  height: 250,
+  plot: { left: 50, right: 8, top: 14, bottom: 68 },
+  labels: 6,
+  values: 6,
+  suffix: '-narrow',
+};
+
 export interface ChartBar {
   /** A second series of a stacked bar (fines of unknown amount) is drawn apart. */
   series?: 'unknown';
@@ -83,6 +118,7 @@ export function finesCharts(
   records: readonly FineRecord[],
   currencies: string[],
   styles: ReadonlyMap<string, AmountStyle>,
+  layout: ChartLayout = WIDE,
 ): FinesChart[] {
   const exact = records.filter((r) => isExact(r.fine));
   const { unit, keys } = chartPeriods(exact);
@@ -90,7 +126,7 @@ export function finesCharts(
   const totals = groupTotals(exact, unit === 'year' ? byYear : byMonth);
   return currencies.map((currency) => {
     const values = keys.map((key) => totals.get(key)?.get(currency) ?? zero());
-    return chart(currency, styles.get(currency)!, unit, keys, values);
+    return chart(currency, styles.get(currency)!, unit, keys, values, undefined, layout);
   });
 }
 
@@ -102,28 +138,32 @@ export function chart(
   keys: string[],
   values: Total[],
   id = `fines-chart-${currency.toLowerCase()}`,
+  layout: ChartLayout = WIDE,
 ): FinesChart {
+  const { plot } = layout;
+  const plotWidth = layout.width - plot.left - plot.right;
+  const plotHeight = layout.height - plot.top - plot.bottom;
   const label = currencyLabel(currency);
   const text = (v: Total) => (v.count > 0 ? figure(style, v).text : `${label} 0`);
   const max = values.reduce((m, v) => (v.minor > m.minor ? v : m), zero());
   const scale = axisScale(max.minor, max.exponent, style.word);
   const top = scale.step * scale.steps;
-  const slot = PLOT_WIDTH / keys.length;
+  const slot = plotWidth / keys.length;
   const barWidth = round(Math.min(MAX_BAR_WIDTH, Math.max(1, slot * 0.7)));
-  const showValues = keys.length <= MAX_VALUE_LABELS;
-  const every = Math.ceil(keys.length / 12);
+  const showValues = keys.length <= layout.values;
+  const every = Math.ceil(keys.length / layout.labels);
   // Values go on the bars when every one fits above its bar: all or none.
   const labels = values.map((v) => (v.count > 0 ? figure(style, v).number : ''));
   const fit = showValues && labels.every((l) => fitting(l, slot) === l);
   const bars = keys.map((key, i) => {
     const v = values[i]!;
-    const height = top === 0 ? 0 : round((inUnit(v, scale.size) / top) * PLOT_HEIGHT);
+    const height = top === 0 ? 0 : round((inUnit(v, scale.size) / top) * plotHeight);
     const fines = `${v.count} ${v.count === 1 ? 'fine' : 'fines'}`;
-    const y = round(PLOT.top + PLOT_HEIGHT - height);
+    const y = round(plot.top + plotHeight - height);
     return {
-      x: round(PLOT.left + slot * i + (slot - barWidth) / 2),
+      x: round(plot.left + slot * i + (slot - barWidth) / 2),
       y,
-      valueX: round(PLOT.left + slot * (i + 0.5)),
+      valueX: round(plot.left + slot * (i + 0.5)),
       valueY: round(y - 4),
       width: barWidth,
       height,
@@ -132,26 +172,27 @@ export function chart(
     };
   });
   const ticks = Array.from({ length: scale.steps + 1 }, (_, i) => ({
-    y: round(PLOT.top + PLOT_HEIGHT - (i / scale.steps) * PLOT_HEIGHT),
+    y: round(plot.top + plotHeight - (i / scale.steps) * plotHeight),
     label: number(scale.step * i),
   }));
   const xLabels = keys
-    .map((key, i) => ({ x: round(PLOT.left + slot * (i + 0.5)), label: shortPeriod(key, unit), i }))
-    .filter(({ i }) => i % every === 0 || i === keys.length - 1)
+    .map((key, i) => ({ x: round(plot.left + slot * (i + 0.5)), label: shortPeriod(key, unit), i }))
+    // Every `every`th, and the last, for which the one before it too near gives way.
+    .filter(({ i }) => i === keys.length - 1 || (i % every === 0 && keys.length - 1 - i >= every))
     .map(({ x, label }) => ({ x, label }));
   const first = periodLabel(keys[0]!, unit);
   const last = periodLabel(keys[keys.length - 1]!, unit);
   const span = first === last ? `in ${first}` : `from ${first} to ${last}`;
   return {
-    id,
+    id: id + layout.suffix,
     currency,
-    width: WIDTH,
-    height: HEIGHT,
+    width: layout.width,
+    height: layout.height,
     plot: {
-      left: PLOT.left,
-      top: PLOT.top,
-      right: WIDTH - PLOT.right,
-      bottom: PLOT.top + PLOT_HEIGHT,
+      left: plot.left,
+      top: plot.top,
+      right: layout.width - plot.right,
+      bottom: plot.top + plotHeight,
     },
     title: `Fines in ${label} per ${unit}, ${span.replace(/^from /, '')}`,
     desc: describe(label, text, unit, keys, values, span),

@@ -1,22 +1,15 @@
 /**
- * The fines tracker: `/fines/` (a table of every fine, totals per year and
- * per authority in each currency, and a chart per currency drawn at build
- * time), and the same data as `/fines.csv` and `/fines.json`.
+ * The fines tracker: `/fines/` (totals per year and per authority in each
+ * currency, a chart per currency drawn at build time, and the first page of
+ * the table of every fine), `/fines/page/2/`, … (the rest of the table, see
+ * `fines-table.ts`), and the same data as `/fines.csv` and `/fines.json`.
  *
- * The table is complete and readable without JavaScript; `assets/fines.js`
- * adds sorting and filtering, reading the raw values from `data-` attributes.
+ * The table reads without JavaScript, a page at a time; `assets/fines.js`
+ * sorts, filters and re-pages it from `/fines/table.json`.
  */
-import {
-  figure,
-  fineStyles,
-  styledText,
-  type AmountStyle,
-  type Decimal,
-  type Figure,
-} from '../domain/amount-style.js';
-import { formatDate, isoDate, lastDay } from '../domain/dates.js';
-import { isExact, type ItemFine } from '../domain/fine-forms.js';
-import { currencyLabel, decimalAmount, group } from '../domain/fines.js';
+import { figure, fineStyles, type AmountStyle, type Figure } from '../domain/amount-style.js';
+import { isExact } from '../domain/fine-forms.js';
+import { currencyLabel, group } from '../domain/fines.js';
 import {
   byAuthority,
   byYear,
@@ -32,30 +25,69 @@ import {
 } from '../domain/totals.js';
 import type { Item, Site } from '../model.js';
 import { authorityLabel } from './authority-label.js';
-import { finesCharts } from './fines-chart.js';
+import { finesCharts, NARROW } from './fines-chart.js';
 import { finesCsv, finesJson } from './fines-data.js';
+import {
+  FINES,
+  FINES_PER_PAGE,
+  FINES_TABLE,
+  fineRow,
+  finesPagePath,
+  finesPagination,
+  finesTableJson,
+  pageCount,
+  pageSizes,
+  type FineRow,
+} from './fines-table.js';
 import type { Add, PageSpec } from './index.js';
 
 export { authorityLabel } from './authority-label.js';
+export { fineText } from './fines-table.js';
 
 /**
- * The three pages show the items with a fine and nothing else (`gazette dev`
- * treats gaining or losing a fine as a move, so the list stays right).
+ * The tracker's pages show the items with a fine and nothing else (`gazette
+ * dev` treats gaining or losing a fine as a move, so the list stays right):
+ * the first page every fine (its totals and charts add them all up), each
+ * further page of the table its own fines, the row file and the data every fine.
  */
 export function finesPages(site: Site, add: Add): void {
-  const fined = site.items.filter((item) => item.fines.length > 0);
-  add('/fines/', fined, () => finesPage(site));
+  const records = fineRecords(site.items);
+  const fined = [...new Set(records.map((r) => r.item))];
+  const table = finesTable(site, records);
+  const count = records.length;
+  add(FINES, fined, () => finesPage(site, records, table), `${FINES_PER_PAGE} 1 ${table.key}`);
+  for (const per of table.data.sizes)
+    for (let n = per === FINES_PER_PAGE ? 2 : 1; n <= pageCount(count, per); n++) {
+      const shown = records.slice((n - 1) * per, n * per);
+      add(
+        finesPagePath(n, per),
+        [...new Set(shown.map((r) => r.item))],
+        () => finesTablePage(site, table, n, per),
+        `${per} ${n} ${table.key}`,
+      );
+    }
+  add(
+    FINES_TABLE,
+    fined,
+    () => ({
+      path: FINES_TABLE,
+      template: 'raw',
+      title: 'fines',
+      data: { text: finesTableJson(table.rows(), table.data.styles) },
+    }),
+    table.data.styles,
+  );
   add('/fines.csv', fined, () => ({
     path: '/fines.csv',
     template: 'raw',
     title: 'fines',
-    data: { text: finesCsv(site, fineRecords(site.items)) },
+    data: { text: finesCsv(site, records) },
   }));
   add('/fines.json', fined, () => ({
     path: '/fines.json',
     template: 'raw',
     title: 'fines',
-    data: { text: finesJson(site, fineRecords(site.items)) },
+    data: { text: finesJson(site, records) },
   }));
 }
 
@@ -74,25 +106,6 @@ export interface TotalsRow {
   cells: (AmountView | undefined)[];
   /** Fines of the group whose amount is not known exactly (any currency). */
   unknown: number;
-}
-
-/** A fine as a cell shows it: exact and ranges in the page's style, the others as written. */
-export function fineText(
-  styles: ReadonlyMap<string, AmountStyle>,
-  fine: ItemFine,
-): Figure | string {
-  if (fine.kind === 'exact') return figure(styles.get(fine.currency)!, fine);
-  if (fine.kind !== 'range') return fine.display;
-  const style = styles.get(fine.currency)!;
-  const min = figure(style, { minor: fine.min, exponent: fine.exponent });
-  const max = figure(style, { minor: fine.max, exponent: fine.exponent });
-  return {
-    number: `${min.number}–${max.number}`,
-    short: `${min.number}–${max.short}`,
-    text: styledText(style, `${min.number}–${max.number}`),
-    exact: '',
-    title: `between ${min.title} and ${max.title}`,
-  };
 }
 
 function amount(style: AmountStyle, total: Total): AmountView {
@@ -124,12 +137,133 @@ function unknownBy(
   return new Map([...groupRecords(records, keysOf)].map(([k, list]) => [k, unknownCount(list)]));
 }
 
-function finesPage(site: Site): PageSpec {
-  const records = fineRecords(site.items);
+/** What every page of the table shows: its choices, its units and the status line. */
+interface FinesTable {
+  data: {
+    count: number;
+    filters: object;
+    styles: string;
+    status: string;
+    /** The page sizes offered (pageSizes). */
+    sizes: readonly number[];
+    src: string;
+  };
+  /** The same as text, for the fingerprint of a page that shows only some of the fines. */
+  key: string;
+  /** Every row, made when asked (a page that is not made again needs none). */
+  rows(): FineRow[];
+}
+
+function finesTable(site: Site, records: readonly FineRecord<Item>[]): FinesTable {
+  const styles = fineStyles(records.map((r) => r.fine));
+  const currencies = currencyOrder(records);
+  const overall = currencyTotals(records);
+  const years = [...groupRecords(records, byYear).keys()].reverse();
+  const authorities = authorityRows(site, records, currencies, styles);
+  const unknown = unknownCount(records);
+  const totals = currencies.map((c) => figure(styles.get(c)!, overall.get(c)!).text);
+  const data = {
+    count: records.length,
+    filters: {
+      // '_' stands for "none named": no authority id can be written with it.
+      authorities: authorities
+        .map(({ key, label, title }) => ({ id: key === '' ? '_' : key, label, title }))
+        .sort((a, b) => byName(a.title ?? a.label, b.title ?? b.label) || byName(a.id, b.id)),
+      years,
+      currencies: currencyOrder(records, true).map((code) => ({
+        code,
+        label: currencyLabel(code),
+      })),
+    },
+    /** Each currency's unit for the script's totals: "EUR 0 2,ISK 6 2" (zeros, decimals). */
+    styles: [...styles.values()]
+      .map(
+        (st) =>
+          `${st.currency} ${st.word === 'billion' ? 9 : st.word === 'million' ? 6 : 0} ${st.decimals}`,
+      )
+      .join(','),
+    // As the script words it (assets/fines.js, update), for the view with no filter.
+    status:
+      `Showing all ${group(BigInt(records.length))} fines` +
+      (totals.length ? `, totalling ${list(totals)}` : '') +
+      (unknown
+        ? `${totals.length ? '; ' : ', '}${unknown} of an amount not known exactly, not in the total`
+        : '') +
+      '.',
+    sizes: pageSizes(records.length),
+    src: FINES_TABLE,
+  };
+  let rows: FineRow[] | undefined;
+  return {
+    data,
+    key: JSON.stringify(data),
+    rows: () => (rows ??= records.map((r) => fineRow(site, styles, r))),
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(parts: readonly string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** Page `n` of the table alone at `per` rows a page (not `/fines/`): its fines, and the way back. */
+function finesTablePage(site: Site, table: FinesTable, n: number, per: number): PageSpec {
+  const pagination = finesPagination(n, per, table.data.count);
+  const { pages } = pagination;
+  const size = per === FINES_PER_PAGE ? '' : `, ${per} rows a page`;
+  return {
+    path: finesPagePath(n, per),
+    template: 'fines',
+    title: `Fines tracker (page ${n} of ${pages}${size})`,
+    description: `Fines ${n === pages ? 'up to the oldest' : 'reported'} in ${site.config.title}, newest first: page ${n} of ${pages}${size}.`,
+    data: {
+      first: false,
+      table: { ...table.data, rows: table.rows().slice((n - 1) * per, n * per), pagination },
+      home: FINES,
+      statistics: '/statistics/',
+      n: (count: number) => group(BigInt(count)),
+    },
+  };
+}
+
+/** The totals per authority, ranked by amount: in the most used currency, then the next… */
+function authorityRows(
+  site: Site,
+  records: readonly FineRecord<Item>[],
+  currencies: string[],
+  styles: ReadonlyMap<string, AmountStyle>,
+): TotalsRow[] {
+  const groups = groupTotals(records, byAuthority);
+  const rows = totalsRows(groups, unknownBy(records, byAuthority), currencies, styles, (key) =>
+    authorityLabel(site, key),
+  );
+  const rank = (row: TotalsRow) => currencies.map((c) => groups.get(row.key)?.get(c));
+  return rows.sort((a, b) => {
+    const x = rank(a);
+    const y = rank(b);
+    for (let i = 0; i < currencies.length; i++) {
+      const c = larger(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return b.unknown - a.unknown || byName(a.title ?? a.label, b.title ?? b.label);
+  });
+}
+
+/** Larger totals first; a group with none in the currency after every one with some. */
+function larger(a: Total | undefined, b: Total | undefined): number {
+  const x = a && a.count > 0 ? a : undefined;
+  const y = b && b.count > 0 ? b : undefined;
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  const e = Math.max(x.exponent, y.exponent);
+  const mx = x.minor * 10n ** BigInt(e - x.exponent);
+  const my = y.minor * 10n ** BigInt(e - y.exponent);
+  return mx > my ? -1 : mx < my ? 1 : 0;
+}
+
+function finesPage(site: Site, records: readonly FineRecord<Item>[], table: FinesTable): PageSpec {
   const currencies = currencyOrder(records);
   const overall = currencyTotals(records);
   const yearTotals = groupTotals(records, byYear);
-  const authorityTotals = groupTotals(records, byAuthority);
   const styles = fineStyles(records.map((r) => r.fine));
   const byYearRows = totalsRows(
     yearTotals,
@@ -139,22 +273,17 @@ function finesPage(site: Site): PageSpec {
     (key) => ({ label: key }),
   );
   byYearRows.reverse(); // newest year first, as the table is
-  const authorities = totalsRows(
-    authorityTotals,
-    unknownBy(records, byAuthority),
-    currencies,
-    styles,
-    (key) => authorityLabel(site, key),
-  ).sort((a, b) => byName(a.title ?? a.label, b.title ?? b.label) || byName(a.key, b.key));
   const items = new Set(records.map((r) => r.item));
   const years = records.map((r) => r.item.date.year).sort((a, b) => a - b);
   const unknown = unknownCount(records);
+  const exact = records.filter((r) => isExact(r.fine));
   return {
-    path: '/fines/',
+    path: FINES,
     template: 'fines',
     title: 'Fines tracker',
     description: `Every fine reported in ${site.config.title}, with totals per year and authority.`,
     data: {
+      first: true,
       count: records.length,
       items: items.size,
       unknown,
@@ -168,86 +297,26 @@ function finesPage(site: Site): PageSpec {
         unit: styles.get(code)!.unit,
       })),
       overall: currencies.map((c) => ({ currency: c, ...amount(styles.get(c)!, overall.get(c)!) })),
-      charts: finesCharts(
-        records.filter((r) => isExact(r.fine)),
-        currencies,
-        styles,
-      ),
+      charts: finesCharts(exact, currencies, styles),
+      // The same, drawn for a phone (the page shows one or the other).
+      narrowCharts: finesCharts(exact, currencies, styles, NARROW),
       byYear: byYearRows,
-      byAuthority: authorities,
-      rows: records.map((r, n) => fineRow(site, styles, r, n)),
-      filters: {
-        // '_' stands for "none named": no authority id can be written with it.
-        authorities: authorities.map(({ key, label, title }) => ({
-          id: key === '' ? '_' : key,
-          label,
-          title,
-        })),
-        years: byYearRows.map((y) => y.key),
-        currencies: currencyOrder(records, true).map((code) => ({
-          code,
-          label: currencyLabel(code),
-        })),
+      byAuthority: authorityRows(site, records, currencies, styles),
+      authorityOrder:
+        currencies.length > 1
+          ? `by total in ${currencyLabel(currencies[0]!)}, largest first`
+          : 'largest total first',
+      table: {
+        ...table.data,
+        rows: table.rows().slice(0, FINES_PER_PAGE),
+        pagination: finesPagination(1, FINES_PER_PAGE, records.length),
       },
-      /** Each currency's unit for the script's totals: "EUR 0 2,ISK 6 2" (zeros, decimals). */
-      styles: [...styles.values()]
-        .map(
-          (st) =>
-            `${st.currency} ${st.word === 'billion' ? 9 : st.word === 'million' ? 6 : 0} ${st.decimals}`,
-        )
-        .join(','),
       csv: '/fines.csv',
       json: '/fines.json',
       statistics: '/statistics/',
       /** A count as the page writes it: "2,922". */
       n: (count: number) => group(BigInt(count)),
     },
-  };
-}
-
-/** One row of the table, with the raw values that sorting and filtering read. */
-function fineRow(
-  site: Site,
-  styles: ReadonlyMap<string, AmountStyle>,
-  record: FineRecord<Item>,
-  n: number,
-) {
-  const { item, fine } = record;
-  const authorities = item.authorities.map((id) => ({ id, ...authorityLabel(site, id) }));
-  const parties = item.parties.join('; ');
-  const shown = fineText(styles, fine);
-  return {
-    n,
-    year: String(item.date.year),
-    dateIso: isoDate(item.date),
-    dateText: formatDate(item.date),
-    /** A month-precision date sorts as the month's last day, as everywhere on the site. */
-    dateSort: lastDay(item.date),
-    parties,
-    partySort: parties.toLowerCase(),
-    authorities,
-    authorityIds: item.authorities.join(' '),
-    authoritySort: authorities
-      .map((a) => a.label)
-      .join(' ')
-      .toLowerCase(),
-    currency: fine.currency ?? '',
-    kind: fine.kind,
-    /** The exact amount in the currency's unit ("16740000.00", "300000" for yen); '' when not known. */
-    amount: isExact(fine) ? decimalAmount(fine.minor, fine.exponent) : '',
-    /**
-     * The amount in ten-thousandths of the unit (the most minor digits any
-     * currency has), padded to sort as text within a currency; a fine of
-     * unknown amount sorts below every known one.
-     */
-    amountSort: isExact(fine)
-      ? String(fine.minor * 10n ** BigInt(4 - fine.exponent)).padStart(28, '0')
-      : '',
-    display: typeof shown === 'string' ? shown : shown.text,
-    amountTitle: typeof shown === 'string' ? undefined : shown.title,
-    title: item.title,
-    titleSort: item.title.toLowerCase(),
-    url: item.url,
   };
 }
 

@@ -51,7 +51,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  dev?.kill('SIGTERM');
+  // The folder goes once the server has exited: until then it may still write there.
+  if (dev && dev.exitCode === null && dev.signalCode === null) {
+    const exited = new Promise((resolve) => dev.once('exit', resolve));
+    dev.kill('SIGTERM');
+    await exited;
+  }
   if (root) rmSync(root, { recursive: true, force: true });
 });
 

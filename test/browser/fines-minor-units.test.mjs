@@ -91,7 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker totals in minor units', ()
     for (const name of ['constructor', '__proto__', 'toString']) {
       await page.goto(`${base}fines/?sort=${name}`);
       await expect
-        .poll(() => page.locator('.fines-order').textContent())
+        .poll(() => page.locator('#fines-table .fines-order').textContent())
         .toBe(', by date, newest first');
     }
     expect(errors).toEqual([]);

@@ -91,8 +91,9 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
       );
     expect(await page.locator('#fines-filter').isVisible()).toBe(true);
     const amount = page.locator('th[data-key="amount"]');
+    // The first sort fetches the rows (table.json), then sorts them.
     await amount.getByRole('button').click();
-    expect(await amount.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => amount.getAttribute('aria-sort')).toBe('descending');
     expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBeNull();
     // Within each currency, largest first; the currencies keep the page's order.
     expect(await visible(4)).toEqual([
@@ -141,6 +142,51 @@ describe.skipIf(!existsSync(CHROMIUM))('fines tracker and search in Chromium', (
     await page.goto(`${base}fines/?min=lots`);
     expect(await page.locator('#fines-min').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#fines-status').textContent()).toContain('could not be read');
+  });
+
+  it('filters by free text on the party, every word, and by it with the rest', async () => {
+    await page.goto(`${base}fines/`);
+    await page.fill('#fines-q', 'east asia');
+    await expect.poll(status).toBe('Showing 2 of 8 fines, totalling RMB 16,790,000.');
+    expect(await visible(2)).toEqual([
+      'Bank of East Asia (China) Co., Ltd.; Mr. Li',
+      'Bank of East Asia (China) Co., Ltd.; Mr. Li',
+    ]);
+    expect(query()).toBe('q=east+asia');
+    await page.fill('#fines-q', 'east nowhere');
+    await expect.poll(status).toBe('Showing 0 of 8 fines.');
+    await page.goto(`${base}fines/?q=GOOGLE`);
+    await expect.poll(() => visible(2)).toEqual(['Google LLC']);
+    expect(await page.locator('#fines-q').inputValue()).toBe('GOOGLE');
+  });
+
+  it('sorts the totals by authority by any column, ranked by amount until then', async () => {
+    await page.goto(`${base}fines/`);
+    const table = page.locator('#fines-by-authority');
+    const names = () => table.locator('tbody th').allTextContents();
+    const ranked = await names();
+    expect(ranked.slice(0, 2)).toEqual(['SAMR', 'CAC']);
+    await table.locator('thead th').first().getByRole('button').click();
+    expect(await names()).toEqual([...ranked].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(await table.locator('thead th').first().getAttribute('aria-sort')).toBe('ascending');
+    expect(await table.locator('.fines-order').textContent()).toBe(', by name, A to Z');
+    const rmb = table.locator('thead th').nth(1);
+    await rmb.getByRole('button').click();
+    expect(await names()).toEqual(ranked);
+    expect(await rmb.getAttribute('aria-sort')).toBe('descending');
+    await rmb.getByRole('button').click();
+    // Smallest first; an authority with no fine in RMB comes first, as the smallest.
+    expect((await names()).at(-1)).toBe('SAMR');
+  });
+
+  it('says so when the rows cannot be fetched, and leaves the table as the page has it', async () => {
+    await page.route('**/fines/table.json', (route) => route.fulfill({ status: 500, body: '' }));
+    await page.goto(`${base}fines/`);
+    await page.locator('th[data-key="amount"]').getByRole('button').click();
+    await expect.poll(status).toContain('could not be loaded');
+    expect(await page.locator('#fines-table tbody tr').count()).toBe(8);
+    expect(await page.locator('th[data-key="date"]').getAttribute('aria-sort')).toBe('descending');
+    await page.unroute('**/fines/table.json');
   });
 
   it('searches as you type, best match first, with the matches marked', async () => {

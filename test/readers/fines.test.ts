@@ -23,6 +23,7 @@ import { CSV_COLUMNS, csvField, csvText } from '../../src/pages/fines-data.js';
 import {
   AUTHORITIES,
   BULLETIN,
+  finesTableRows,
   item,
   makeSite,
   page,
@@ -327,7 +328,7 @@ describe('the fines tracker of a site with known fines', () => {
     });
   });
 
-  it('lists every fine in an accessible table with raw values to sort and filter by', () => {
+  it('lists every fine in an accessible table, its raw values to sort and filter by in table.json', () => {
     const table = doc.getElementById('fines-table')!;
     expect(table.querySelector('caption')!.textContent).toContain('Every fine');
     const heads = [...table.querySelectorAll('thead th')];
@@ -340,26 +341,50 @@ describe('the fines tracker of a site with known fines', () => {
       'Item',
     ]);
     expect(heads[0]!.getAttribute('aria-sort')).toBe('descending');
+    expect(table.getAttribute('data-src')).toBe('../fines/table.json');
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(8);
     const first = rows[0]!;
-    expect(first.getAttribute('data-amount')).toBe('16740000.00');
-    expect(first.getAttribute('data-currency')).toBe('CNY');
-    expect(first.getAttribute('data-year')).toBe('2022');
-    expect(first.querySelector('td')!.getAttribute('data-sort')).toBe('2022-01-31');
-    expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2022-01');
+    // The short date, the whole one in its tooltip.
+    const time = first.querySelector('time')!;
+    expect(time.getAttribute('datetime')).toBe('2022-01');
+    expect(time.textContent).toBe('Jan 2022');
+    expect(time.getAttribute('title')).toBe('January 2022');
     const amount = first.querySelectorAll('td')[3]!;
-    expect(amount.className).toBe('num');
+    expect(amount.className).toBe('num fines-amount');
     expect(amount.textContent).toBe('RMB\u00a016,740,000');
     expect(amount.getAttribute('title')).toBe('RMB 16.74 million');
-    expect(amount.getAttribute('data-sort')).toBe('0000000000000000167400000000');
     expect(first.querySelector('td:last-child a')!.getAttribute('href')).toBe(
       '../items/bank-two-fines/',
     );
-    const joint = rows.find((r) => r.getAttribute('data-authorities') === 'cac samr')!;
-    expect(joint.querySelectorAll('td')[1]!.textContent).toBe('Shop "Best", Co., Ltd.');
-    const none = rows.find((r) => r.getAttribute('data-authorities') === '')!;
-    expect(none.querySelectorAll('td')[3]!.textContent).toBe('RMB\u00a0300,000');
+    // The same rows for the script, in the same order, with what it sorts and filters by.
+    const json = finesTableRows(out);
+    expect(json).toHaveLength(8);
+    expect(json[0]).toMatchObject({
+      dateSort: '2022-01-31',
+      dateIso: '2022-01',
+      dateText: 'Jan 2022',
+      dateLong: 'January 2022',
+      parties: first.querySelectorAll('td')[1]!.textContent,
+      authorities: ['pboc-shanghai'],
+      currency: 'CNY',
+      kind: 'exact',
+      amount: '16740000.00',
+      url: 'items/bank-two-fines/',
+    });
+    const { authorities } = JSON.parse(read('fines/table.json')) as {
+      authorities: Record<string, [string, string, string]>;
+    };
+    // Its label, its whole name (the same: it has no abbreviation), its page.
+    expect(authorities['pboc-shanghai']).toEqual([
+      "Shanghai Branch of the People's Bank of China",
+      "Shanghai Branch of the People's Bank of China",
+      'authorities/pboc-shanghai/',
+    ]);
+    const joint = json.findIndex((r) => r.authorities.join(' ') === 'cac samr');
+    expect(rows[joint]!.querySelectorAll('td')[1]!.textContent).toBe('Shop "Best", Co., Ltd.');
+    const none = json.findIndex((r) => r.authorities.length === 0);
+    expect(rows[none]!.querySelectorAll('td')[3]!.textContent).toBe('RMB\u00a0300,000');
   });
 
   it('offers labelled filters, hidden until the script runs, and loads the script on this page only', () => {
@@ -380,10 +405,18 @@ describe('the fines tracker of a site with known fines', () => {
     expect(readFileSync(join(out, 'assets/fines.js'), 'utf8')).toContain('replaceState');
   });
 
-  it('draws one accessible SVG bar chart per currency, at build time', () => {
-    const charts = [...doc.querySelectorAll('svg.fines-chart-svg')];
+  it('draws one accessible SVG bar chart per currency, at build time, and again for a phone', () => {
+    const charts = [...doc.querySelectorAll('.fines-chart-wide svg.fines-chart-svg')];
     expect(charts).toHaveLength(3);
-    for (const svg of charts) {
+    const narrow = [...doc.querySelectorAll('.fines-chart-narrow svg.fines-chart-svg')];
+    expect(narrow).toHaveLength(3);
+    // The phone's is drawn about as many units wide as a phone has pixels, its ids its own.
+    expect(narrow[0]!.getAttribute('viewBox')).toBe('0 0 360 250');
+    expect(narrow[0]!.getAttribute('aria-labelledby')).toBe(
+      'fines-chart-cny-narrow-title fines-chart-cny-narrow-desc',
+    );
+    expect(doc.querySelectorAll('svg.fines-chart-svg')).toHaveLength(6);
+    for (const svg of [...charts, ...narrow]) {
       expect(svg.getAttribute('role')).toBe('img');
       const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
       expect(svg.querySelector(`title#${titleId}`)!.textContent).toMatch(/^Fines in \w+ per year/);
