@@ -97,8 +97,12 @@ describe.skipIf(skip)(`a plain clone, nothing beside it ${skip}`, () => {
         ...['--items', '200', '--runs', '1', '--dev', '200', '--peers'],
       ]);
       expect(r.status, r.all).toBe(0);
-      expect(r.stdout).toMatch(/^\| this site \| 14 \| /m);
-      expect(r.stdout).toMatch(/^\| 200 items \| 200 \| /m); // build
+      expect(r.stdout).toMatch(/^\| this site, cold \| 14 \| /m);
+      // build: a cold run, one with nothing changed, one after an edit, and check
+      for (const run of ['cold', 'nothing changed', 'one item edited', 'check \\(no cache\\)'])
+        expect(r.stdout).toMatch(
+          new RegExp(`^\\| 200 items, ${run} \\| 200 \\| \\d+ ms \\| `, 'm'),
+        );
       expect(r.stdout).toMatch(/^\| 200 items \| 200 \| \d+ ms \| [\d.]+ ms \| /m); // dev
       const peers = r.stdout.split('\n').filter((l) => l.startsWith('peers:'));
       expect(peers).toHaveLength(1);
