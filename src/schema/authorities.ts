@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { ID, tooLong } from '../domain/slugs.js';
 import { isAbsoluteHttpUrl } from '../domain/urls.js';
-import { FieldReader, isRecord } from './fields.js';
-import { parseYaml } from './yaml.js';
+import { registryEntries } from './registry.js';
 
 export const AUTHORITY_KINDS = [
   'regulator',
@@ -40,38 +38,16 @@ export function parseAuthorities(
 ): AuthoritiesResult {
   const authorities = new Map<string, Authority>();
   if (text === undefined) return { authorities, diagnostics: [] };
-  const parsed = parseYaml(file, text);
-  if (!parsed.source) return { authorities, diagnostics: parsed.diagnostics };
-  const r = new FieldReader(parsed.source, 'authority registry');
-  const raw = r.root();
-  if (!raw) return { authorities, diagnostics: r.diagnostics };
-  for (const [id, entry] of Object.entries(raw)) {
-    const long = tooLong('the authority id', id);
-    if (long) {
-      r.diagnostics.push(parsed.source.keyError([id], 'name-too-long', long, 'shorten it'));
-      continue;
-    }
-    if (!ID.test(id)) {
-      r.diagnostics.push(
-        parsed.source.keyError(
-          [id],
-          'authority-id',
-          `"${id}" is not a valid authority id`,
-          'use lowercase letters, digits and hyphens, e.g. pboc-shanghai',
-        ),
-      );
-      continue;
-    }
-    if (!isRecord(entry)) {
-      r.fail(
-        [id],
-        'field-type',
-        `authority "${id}" must be a map of fields`,
-        'e.g.\n    name: Cyberspace Administration of China\n    abbr: CAC',
-      );
-      continue;
-    }
-    r.denyUnknown(entry, FIELDS, [id]);
+  const read = registryEntries(file, text, {
+    noun: 'authority',
+    idCode: 'authority-id',
+    idExample: 'pboc-shanghai',
+    entryExample: 'name: Cyberspace Administration of China\n    abbr: CAC',
+    fields: FIELDS,
+  });
+  if ('failed' in read) return { authorities, diagnostics: read.failed };
+  const r = read.reader;
+  for (const [id, entry] of read.entries) {
     const name =
       entry.name === undefined
         ? r.fail(

@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { ID, tooLong } from '../domain/slugs.js';
 import { didYouMean } from '../domain/suggest.js';
-import { FieldReader, isRecord } from './fields.js';
-import { parseYaml } from './yaml.js';
+import { registryEntries } from './registry.js';
 
 /**
  * The optional registry of legal instruments, `data/instruments.yaml`: what
@@ -58,38 +56,16 @@ export function parseInstruments(
 ): InstrumentsResult {
   if (text === undefined) return { instruments: undefined, diagnostics: [] };
   const instruments = new Map<string, Instrument>();
-  const parsed = parseYaml(file, text);
-  if (!parsed.source) return { instruments, diagnostics: parsed.diagnostics };
-  const r = new FieldReader(parsed.source, 'instrument registry');
-  const raw = r.root();
-  if (!raw) return { instruments, diagnostics: r.diagnostics };
-  for (const [id, entry] of Object.entries(raw)) {
-    const long = tooLong('the instrument id', id);
-    if (long) {
-      r.diagnostics.push(parsed.source.keyError([id], 'name-too-long', long, 'shorten it'));
-      continue;
-    }
-    if (!ID.test(id)) {
-      r.diagnostics.push(
-        parsed.source.keyError(
-          [id],
-          'id-invalid',
-          `"${id}" is not a valid instrument id`,
-          'use lowercase letters, digits and hyphens, e.g. cybersecurity-review-measures',
-        ),
-      );
-      continue;
-    }
-    if (!isRecord(entry)) {
-      r.fail(
-        [id],
-        'field-type',
-        `instrument "${id}" must be a map of fields`,
-        'e.g.\n    name: Cybersecurity Review Measures\n    kind: measures\n    authority: cac',
-      );
-      continue;
-    }
-    r.denyUnknown(entry, FIELDS, [id]);
+  const read = registryEntries(file, text, {
+    noun: 'instrument',
+    idCode: 'id-invalid',
+    idExample: 'cybersecurity-review-measures',
+    entryExample: 'name: Cybersecurity Review Measures\n    kind: measures\n    authority: cac',
+    fields: FIELDS,
+  });
+  if ('failed' in read) return { instruments, diagnostics: read.failed };
+  const r = read.reader;
+  for (const [id, entry] of read.entries) {
     const name =
       entry.name === undefined || entry.name === null
         ? r.fail(
